@@ -1,0 +1,62 @@
+"""build_site(): load -> validate -> link -> render, with every problem collected."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import run_checks
+from .diagnostics import Diagnostic, has_errors
+from .graph import Graph, link_records
+from .load import load_records
+from .model import Paths
+from .render import Page, render_pages
+from .schema import load_schemas, validate_record
+
+
+@dataclass
+class BuildResult:
+    pages: list[Page] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    graph: Graph | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def today() -> dt.date:
+    """The build date: SOURCE_DATE_EPOCH when set (reproducible builds), else the real date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def check_content(paths: Paths, files: list[Path] | None = None, on: dt.date | None = None) -> tuple[Graph | None, list[Diagnostic]]:
+    """Load, validate and link; all diagnostics, sorted by file and position.
+    With `files`, only problems in those files are reported (the rest is still loaded to resolve references)."""
+    schemas = load_schemas(paths)
+    records, diagnostics = load_records(paths)
+    for record in records:
+        diagnostics.extend(validate_record(record, schemas))
+    graph = link_records(records, schemas)
+    diagnostics.extend(run_checks(records, graph, on or today()))
+    if files is not None:
+        wanted = {paths.rel(f) for f in files}
+        diagnostics = [d for d in diagnostics if d.span.file in wanted or any(d.span.file.startswith(w.rstrip("/") + "/") for w in wanted)]
+    return graph, sorted(set(diagnostics))
+
+
+def build_site(paths: Paths, on: dt.date | None = None) -> BuildResult:
+    """Everything the site needs from content/: pages (only when the content is valid) and diagnostics."""
+    date = on or today()
+    graph, diagnostics = check_content(paths, on=date)
+    result = BuildResult(diagnostics=diagnostics, graph=graph)
+    if not result.ok or graph is None:
+        return result
+    pages, problems = render_pages(paths, graph, {"today": date.isoformat()})
+    result.pages = pages
+    result.diagnostics = sorted(set(diagnostics + problems))
+    return result

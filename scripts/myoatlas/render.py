@@ -1,0 +1,152 @@
+"""Render: one Jinja template per kind turns records into Markdown pages.
+
+Every value from a record is escaped unless a template passes it through `rich`
+(the checked Markdown subset) or it is a link built by `link`. Undefined names stop
+the build with the template's line (StrictUndefined).
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .diagnostics import Diagnostic, Span, error
+from .graph import Graph
+from .markup import escape_plain, is_safe_url, render_rich
+from .model import Kind, Paths, Record
+
+HUBS = ("muscles", "exercises", "conditions", "tests", "routines", "articles", "sources")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown page; `source` is the YAML file it comes from (for the edit link)."""
+
+    path: str
+    markdown: str
+    source: str | None
+    title: str
+
+
+def page_path(record: Record) -> str:
+    """Where a record's page lives, relative to the docs dir."""
+    return f"{record.kind.plural}/{record.id}.md"
+
+
+def label(value: str) -> str:
+    """Vocabulary id -> label: 'lying-on-back' -> 'Lying on back'."""
+    text = str(value).replace("-", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _finalize(value: Any) -> Any:
+    """Escape everything a template prints unless it is already safe Markdown."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return escape_plain(str(value))
+
+
+def _href(url: str) -> Markup:
+    """A link destination for `[text](<url>)`: https only, else a dead '#'."""
+    url = str(url)
+    return Markup(url.replace(">", "%3E").replace(" ", "%20") if is_safe_url(url) else "#")
+
+
+class Renderer:
+    """Holds the Jinja environment for one build."""
+
+    def __init__(self, paths: Paths, graph: Graph, site: dict[str, Any]) -> None:
+        self.paths = paths
+        self.graph = graph
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(paths.templates)),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            finalize=_finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(href=_href, plain=lambda v: Markup(escape_plain(str(v))), label=label, rich=self._rich,
+                                json=lambda v: Markup(json.dumps(v, ensure_ascii=False)))
+        self.env.globals.update(link=self._link, links=self._links, url=self._url, graph=graph, Kind=Kind,
+                                get=graph.get, records=lambda ids: [graph.records[i] for i in ids if i in graph.records], site=site, page_path=page_path)
+
+    # -- helpers available in templates ---------------------------------------------------------
+    @jinja2.pass_context
+    def _url(self, ctx: jinja2.runtime.Context, target: str | Record) -> str:
+        record = target if isinstance(target, Record) else self.graph.get(target)
+        here = posixpath.dirname(ctx["page"])
+        dest = page_path(record) if record else f"{target}"
+        return posixpath.relpath(dest, here or ".")
+
+    @jinja2.pass_context
+    def _link(self, ctx: jinja2.runtime.Context, target: str | Record, text: str = "") -> Markup:
+        record = target if isinstance(target, Record) else self.graph.get(target)
+        if record is None:  # only reachable after a failed check; keep the page readable
+            return Markup(escape_plain(text or str(target)))
+        return Markup(f"[{escape_plain(text or record.title)}]({self._url(ctx, record)})")
+
+    @jinja2.pass_context
+    def _links(self, ctx: jinja2.runtime.Context, targets: list[Any], sep: str = ", ") -> Markup:
+        return Markup(sep.join(self._link(ctx, t) for t in targets))
+
+    @jinja2.pass_context
+    def _rich(self, ctx: jinja2.runtime.Context, text: str) -> Markup:
+        def resolve(record_id: str, text: str) -> str | None:
+            return str(self._link(ctx, record_id, text)) if self.graph.get(record_id) else None
+
+        return Markup(render_rich(str(text), resolve))
+
+    # -- pages ----------------------------------------------------------------------------------
+    def render(self, template: str, page: str, **values: Any) -> str:
+        return self.env.get_template(template).render(page=page, **values)
+
+
+def render_pages(paths: Paths, graph: Graph, site: dict[str, Any]) -> tuple[list[Page], list[Diagnostic]]:
+    """Every record page and every hub page, sorted by path."""
+    renderer = Renderer(paths, graph, site)
+    pages: list[Page] = []
+    diagnostics: list[Diagnostic] = []
+    for record in sorted(graph.records.values(), key=lambda r: r.path):
+        path = page_path(record)
+        try:
+            text = renderer.render(f"{record.kind.value}.md.j2", path, record=record, r=record.data)
+        except jinja2.TemplateError as exc:
+            diagnostics.append(template_error(paths, exc, f"while rendering {record.path}"))
+            continue
+        pages.append(Page(path, text, record.path, record.title))
+    for hub in HUBS:
+        path = f"{hub}/index.md"
+        try:
+            text = renderer.render(f"hubs/{hub}.md.j2", path)
+        except jinja2.TemplateError as exc:
+            diagnostics.append(template_error(paths, exc, f"while rendering {path}"))
+            continue
+        pages.append(Page(path, text, None, hub.capitalize()))
+    return sorted(pages, key=lambda p: p.path), diagnostics
+
+
+def template_error(paths: Paths, exc: jinja2.TemplateError, context: str) -> Diagnostic:
+    """A Jinja error at the template's file and line."""
+    file, line = "templates", 1
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        file, line = paths.rel(Path(exc.filename)) if exc.filename else file, exc.lineno
+    else:  # runtime errors: Jinja rewrites the traceback so template frames carry the template's line
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith(".j2"):
+                file, line = paths.rel(Path(frame.filename)), frame.lineno or 1
+                break
+    message = getattr(exc, "message", None) or str(exc)
+    return error(Span(file, line, 1), f"template error: {message} ({context})",
+                 "fix the template, or add the missing field to the record")
