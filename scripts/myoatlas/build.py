@@ -34,7 +34,7 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def check_content(paths: Paths, files: list[Path] | None = None, on: dt.date | None = None) -> tuple[Graph | None, list[Diagnostic]]:
+def check_content(paths: Paths, files: list[Path] | None = None, on: dt.date | None = None) -> tuple[Graph, list[Diagnostic]]:
     """Load, validate and link; all diagnostics, sorted by file and position.
     With `files`, only problems in those files are reported (the rest is still loaded to resolve references)."""
     schemas = load_schemas(paths)
@@ -54,9 +54,9 @@ def build_site(paths: Paths, on: dt.date | None = None) -> BuildResult:
     date = on or today()
     graph, diagnostics = check_content(paths, on=date)
     result = BuildResult(diagnostics=diagnostics, graph=graph)
-    if not result.ok or graph is None:
+    if not result.ok:
         return result
-    pages, problems = render_pages(paths, graph, {"today": date.isoformat()})
+    pages, problems = render_pages(paths, graph, graph.schemas, {"today": date.isoformat()})
     result.pages = pages
     result.diagnostics = sorted(set(diagnostics + problems))
     return result

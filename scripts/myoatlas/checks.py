@@ -77,10 +77,20 @@ def check_rich_text(graph: Graph) -> list[Diagnostic]:
 
 
 def check_linked(graph: Graph) -> list[Diagnostic]:
-    """Records nothing links to are probably forgotten (warning)."""
-    return [warning(r.span(("id",)), f"nothing links to this {r.kind.value}",
-                    f"refer to {r.id!r} from a related record, or remove it")
-            for r in graph.records.values() if r.kind in MUST_BE_LINKED and not graph.is_referenced(r.id)]
+    """A record that no other record links to, and that links to nothing shown on other pages,
+    cannot be reached from any page but the hubs: probably forgotten (warning).
+    A source nothing cites is always reported."""
+    found = []
+    for r in graph.records.values():
+        if r.kind not in MUST_BE_LINKED or graph.is_referenced(r.id):
+            continue
+        links_out = [e for e in graph.edges if e.source == r.id and e.field not in ("author", "sources")]
+        if r.kind is Kind.SOURCE:
+            found.append(warning(r.span(("id",)), "nothing cites this source", f"cite {r.id!r} in a record's sources, or remove it"))
+        elif not links_out:
+            found.append(warning(r.span(("id",)), f"nothing links to this {r.kind.value}",
+                                 f"refer to {r.id!r} from a related record, or remove it"))
+    return found
 
 
 def check_review_dates(records: list[Record], today: dt.date) -> list[Diagnostic]:

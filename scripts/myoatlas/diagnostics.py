@@ -26,7 +26,7 @@ class Span:
         return f"{self.file}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Diagnostic:
     """One problem, printed as `path:line:col: severity: message` and an optional hint line."""
 
@@ -40,6 +40,10 @@ class Diagnostic:
         if self.hint:
             text += f"\n  hint: {self.hint}"
         return text
+
+    def __lt__(self, other: "Diagnostic") -> bool:
+        """Sorted by file, line, column, then message."""
+        return (self.span, self.severity.value, self.message) < (other.span, other.severity.value, other.message)
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command, shown inline on pull requests."""

@@ -11,7 +11,7 @@ from .markup import record_links
 from .model import DataPath, Kind, Record
 from .schema import Schemas, reference_fields
 
-RICH_FIELDS = {"description", "clinical_notes", "source_notes", "body", "limitations", "bio"}
+RICH_FIELDS = {"notes", "description", "clinical_notes", "source_notes", "body", "limitations", "bio"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Graph:
     """Records by id, and every reference in both directions."""
 
     records: dict[str, Record]
+    schemas: Schemas
     edges: list[Edge] = field(default_factory=list)
     _incoming: dict[str, list[Edge]] = field(default_factory=dict)
 
@@ -57,7 +58,7 @@ class Graph:
 def link_records(records: list[Record], schemas: Schemas) -> Graph:
     """Build the graph from the x-ref fields of each schema and the [[id]] links in rich text.
     Unknown targets are kept as edges too; `checks.py` reports them."""
-    graph = Graph(records={r.id: r for r in records})
+    graph = Graph(records={r.id: r for r in records}, schemas=schemas)
     for record in sorted(records, key=lambda r: r.path):
         for path, kind, value in reference_fields(schemas.by_kind[record.kind], record.data):
             if isinstance(value, str):

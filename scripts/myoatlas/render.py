@@ -20,6 +20,7 @@ from .diagnostics import Diagnostic, Span, error
 from .graph import Graph
 from .markup import escape_plain, is_safe_url, render_rich
 from .model import Kind, Paths, Record
+from .schema import Schemas
 
 HUBS = ("muscles", "exercises", "conditions", "tests", "routines", "articles", "sources")
 
@@ -46,14 +47,26 @@ def label(value: str) -> str:
 
 
 def _finalize(value: Any) -> Any:
-    """Escape everything a template prints unless it is already safe Markdown."""
+    """Escape everything a template prints unless it is already safe Markdown (Markup).
+    Autoescape is on too, so macro output stays Markup; never `join` raw values: map("plain") first."""
     if isinstance(value, Markup):
         return value
     if value is None:
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
-    return escape_plain(str(value))
+        return Markup("")
+    return Markup(escape_plain(str(value)))
+
+
+def _plain(value: Any) -> Markup:
+    return Markup(escape_plain(str(value)))
+
+
+def with_defaults(data: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """The record's data with absent list fields as [] so templates can loop without `is defined`."""
+    filled = dict(data)
+    for key, sub in schema.get("properties", {}).items():
+        if key not in filled and sub.get("type") == "array":
+            filled[key] = []
+    return filled
 
 
 def _href(url: str) -> Markup:
@@ -71,13 +84,13 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(paths.templates)),
             undefined=jinja2.StrictUndefined,
-            autoescape=False,
+            autoescape=True,
             finalize=_finalize,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(href=_href, plain=lambda v: Markup(escape_plain(str(v))), label=label, rich=self._rich,
+        self.env.filters.update(href=_href, plain=_plain, label=lambda v: _plain(label(v)), rich=self._rich,
                                 json=lambda v: Markup(json.dumps(v, ensure_ascii=False)))
         self.env.globals.update(link=self._link, links=self._links, url=self._url, graph=graph, Kind=Kind,
                                 get=graph.get, records=lambda ids: [graph.records[i] for i in ids if i in graph.records], site=site, page_path=page_path)
@@ -113,7 +126,7 @@ class Renderer:
         return self.env.get_template(template).render(page=page, **values)
 
 
-def render_pages(paths: Paths, graph: Graph, site: dict[str, Any]) -> tuple[list[Page], list[Diagnostic]]:
+def render_pages(paths: Paths, graph: Graph, schemas: Schemas, site: dict[str, Any]) -> tuple[list[Page], list[Diagnostic]]:
     """Every record page and every hub page, sorted by path."""
     renderer = Renderer(paths, graph, site)
     pages: list[Page] = []
@@ -121,7 +134,8 @@ def render_pages(paths: Paths, graph: Graph, site: dict[str, Any]) -> tuple[list
     for record in sorted(graph.records.values(), key=lambda r: r.path):
         path = page_path(record)
         try:
-            text = renderer.render(f"{record.kind.value}.md.j2", path, record=record, r=record.data)
+            text = renderer.render(f"{record.kind.value}.md.j2", path, record=record,
+                                   r=with_defaults(record.data, schemas.by_kind[record.kind]))
         except jinja2.TemplateError as exc:
             diagnostics.append(template_error(paths, exc, f"while rendering {record.path}"))
             continue
