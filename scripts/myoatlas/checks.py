@@ -84,7 +84,7 @@ def check_linked(graph: Graph) -> list[Diagnostic]:
     for r in graph.records.values():
         if r.kind not in MUST_BE_LINKED or graph.is_referenced(r.id):
             continue
-        links_out = [e for e in graph.edges if e.source == r.id and e.field not in ("author", "sources")]
+        links_out = [e for e in graph.outgoing(r.id) if e.field not in ("author", "sources")]
         if r.kind is Kind.SOURCE:
             found.append(warning(r.span(("id",)), "nothing cites this source", f"cite {r.id!r} in a record's sources, or remove it"))
         elif not links_out:

@@ -34,6 +34,7 @@ class Graph:
     schemas: Schemas
     edges: list[Edge] = field(default_factory=list)
     _incoming: dict[str, list[Edge]] = field(default_factory=dict)
+    _outgoing: dict[str, list[Edge]] = field(default_factory=dict)
 
     def get(self, record_id: str) -> Record | None:
         return self.records.get(record_id)
@@ -50,6 +51,10 @@ class Graph:
             if (kind is None or source.kind is kind) and (not fields or edge.field in fields) and source.id != record_id:
                 seen[source.id] = source
         return sorted(seen.values(), key=lambda r: (r.title.lower(), r.id))
+
+    def outgoing(self, record_id: str) -> list[Edge]:
+        """The references `record_id` makes, in file order."""
+        return self._outgoing.get(record_id, [])
 
     def is_referenced(self, record_id: str) -> bool:
         return any(e.source != record_id for e in self._incoming.get(record_id, []))
@@ -68,6 +73,7 @@ def link_records(records: list[Record], schemas: Schemas) -> Graph:
                 graph.edges.append(Edge(record.id, "text", target, path))
     for edge in graph.edges:
         graph._incoming.setdefault(edge.target, []).append(edge)
+        graph._outgoing.setdefault(edge.source, []).append(edge)
     return graph
 
 

@@ -44,7 +44,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"{docs_dir}/{page.path} clashes with a generated page; remove or rename it")
         inclusion = InclusionLevel.INCLUDED if page.path in hubs else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
-        file.edit_uri = page.source or f"templates/hubs/{page.path.split('/')[0]}.md.j2"
+        file.edit_uri = page.source
         files.append(file)
     return files
 

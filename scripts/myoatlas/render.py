@@ -27,11 +27,11 @@ HUBS = ("muscles", "exercises", "conditions", "tests", "routines", "articles", "
 
 @dataclass(frozen=True)
 class Page:
-    """One generated Markdown page; `source` is the YAML file it comes from (for the edit link)."""
+    """One generated Markdown page; `source` is the file a contributor edits to change it (for the edit link)."""
 
     path: str
     markdown: str
-    source: str | None
+    source: str
     title: str
 
 
@@ -147,8 +147,37 @@ def render_pages(paths: Paths, graph: Graph, schemas: Schemas, site: dict[str, A
         except jinja2.TemplateError as exc:
             diagnostics.append(template_error(paths, exc, f"while rendering {path}"))
             continue
-        pages.append(Page(path, text, None, hub.capitalize()))
+        pages.append(Page(path, text, f"templates/hubs/{hub}.md.j2", hub.capitalize()))
+    try:
+        text = renderer.render("contributing/fields.md.j2", "contributing/fields.md",
+                               schemas=[(k.value, schemas.by_kind[k]) for k in Kind], vocab=schemas.vocab,
+                               describe=lambda field: _describe_field(field, schemas))
+        pages.append(Page("contributing/fields.md", text, "content/schemas/", "Record kinds and fields"))
+    except jinja2.TemplateError as exc:
+        diagnostics.append(template_error(paths, exc, "while rendering contributing/fields.md"))
     return sorted(pages, key=lambda p: p.path), diagnostics
+
+
+def _describe_field(field: dict[str, Any], schemas: Schemas) -> Markup:
+    """One line about a schema field for the contributing guide: its description, type and allowed values."""
+    if "$ref" in field:
+        field = {**schemas.vocab["$defs"][field["$ref"].rsplit("/", 1)[-1]], **field}
+    items = field.get("items", {})
+    if "$ref" in items:
+        items = schemas.vocab["$defs"][items["$ref"].rsplit("/", 1)[-1]]
+    parts = [escape_plain(field.get("description", ""))]
+    target = field.get("x-ref") or items.get("x-ref")
+    if target:
+        parts.append(f"*Links to:* {target}" + (" (a list)" if field.get("type") == "array" else ""))
+    elif field.get("enum") or items.get("enum"):
+        parts.append("*One of:* " + ", ".join(f"`{v}`" for v in field.get("enum") or items.get("enum")))
+    elif field.get("type") == "array" and items.get("type") == "object":
+        parts.append("*A list of:* " + ", ".join(f"`{k}`" for k in items.get("properties", {})))
+    elif field.get("type") == "object":
+        parts.append("*Fields:* " + ", ".join(f"`{k}`" for k in field.get("properties", {})))
+    elif field.get("type"):
+        parts.append(f"*Type:* {'list of text' if field['type'] == 'array' else field['type']}")
+    return Markup(" ".join(parts))
 
 
 def template_error(paths: Paths, exc: jinja2.TemplateError, context: str) -> Diagnostic:
