@@ -130,3 +130,20 @@ def test_back_to_top_button_appears_after_scrolling(page):
     page.wait_for_timeout(300)
     page.mouse.wheel(0, -400)
     page.locator(".md-top").wait_for(state="visible")
+
+
+PAGES_OF_EACH_KIND = ["./", "articles/hip-flexors-and-lower-back-pain/", "muscles/psoas-major/", "groups/hip-flexors/",
+                      "exercises/kneeling-lunge/", "conditions/anterior-pelvic-tilt/", "tests/thomas-test/",
+                      "routines/daily-hip-flexor-routine/", "sources/vigotsky-2016-thomas-test/",
+                      "authors/myoatlas-editors/", "exercises/", "muscles/", "contributing/fields/"]
+
+
+@pytest.mark.parametrize("path", PAGES_OF_EACH_KIND)
+def test_every_page_template_passes_an_accessibility_scan(page, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(path)
+    results = Axe().run(page, context={"include": [["article"]]})
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in results.response["violations"] if v["impact"] in ("critical", "serious")]
+    assert serious == []

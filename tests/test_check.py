@@ -276,3 +276,10 @@ def test_several_broken_files_report_all_their_errors(site):
         "content/source/b.yml:4:6: error: invalid url for url: only https:// links are allowed, got 'http://example.org/b'",
         "content/source/c.yml:3:1: error: duplicate key 'title' (first defined at line 2)",
     ]
+
+
+def test_a_file_that_cannot_be_read_is_reported_once_not_by_every_reference(site):
+    paths = site("-- content/muscle/psoas-major.yml --\nid: psoas-major\nname: [broken\n")
+    assert diagnostics(paths) == [
+        "content/muscle/psoas-major.yml:3:1: error: invalid YAML: did not find expected ',' or ']'"
+    ]

@@ -39,10 +39,12 @@ def check_content(paths: Paths, files: list[Path] | None = None, on: dt.date | N
     With `files`, only problems in those files are reported (the rest is still loaded to resolve references)."""
     schemas = load_schemas(paths)
     records, diagnostics = load_records(paths)
+    # Ids of files that could not be read: references to them are not reported again (one error, not 25).
+    unreadable = {Path(d.span.file).stem for d in diagnostics}
     for record in records:
         diagnostics.extend(validate_record(record, schemas))
     graph = link_records(records, schemas)
-    diagnostics.extend(run_checks(records, graph, on or today()))
+    diagnostics.extend(run_checks(records, graph, on or today(), unreadable))
     if files is not None:
         wanted = {paths.rel(f) for f in files}
         diagnostics = [d for d in diagnostics if d.span.file in wanted or any(d.span.file.startswith(w.rstrip("/") + "/") for w in wanted)]

@@ -53,18 +53,18 @@ def check_unique_ids(records: list[Record]) -> list[Diagnostic]:
     return found
 
 
-def check_references(graph: Graph) -> list[Diagnostic]:
+def check_references(graph: Graph, unreadable: set[str] = frozenset()) -> list[Diagnostic]:
     """Every reference field names an existing record of the right kind."""
     found = []
     for edge in graph.edges:
-        if edge.field == "text":
+        if edge.field == "text" or edge.target in unreadable:
             continue  # [[id]] links are checked with their exact position in check_rich_text
         source = graph.records[edge.source]
         found.extend(_resolve(graph, edge.target, edge.kind, source.span(edge.path), field_path(edge.path)))
     return found
 
 
-def check_rich_text(graph: Graph) -> list[Diagnostic]:
+def check_rich_text(graph: Graph, unreadable: set[str] = frozenset()) -> list[Diagnostic]:
     """Rich text uses only the allowed Markdown, and every [[id]] link resolves."""
     found = []
     for record in graph.records.values():
@@ -72,6 +72,8 @@ def check_rich_text(graph: Graph) -> list[Diagnostic]:
             for p in problems(text):
                 found.append(error(record.text_span(path, p.offset), f"{p.message} in {field_path(path)}", p.hint))
             for offset, target, _label in record_links(text):
+                if target in unreadable:
+                    continue
                 found.extend(_resolve(graph, target, None, record.text_span(path, offset), field_path(path)))
     return found
 
@@ -112,14 +114,15 @@ def check_review_dates(records: list[Record], today: dt.date) -> list[Diagnostic
     return found
 
 
-def run_checks(records: list[Record], graph: Graph, today: dt.date) -> list[Diagnostic]:
+def run_checks(records: list[Record], graph: Graph, today: dt.date, unreadable: set[str] = frozenset()) -> list[Diagnostic]:
+    """Every cross-record rule; references to `unreadable` ids (files that failed to load) are skipped."""
     return [
         *check_id_matches_file(records),
         *check_reserved_ids(records),
         *check_unique_ids(records),
-        *check_references(graph),
-        *check_rich_text(graph),
-        *check_linked(graph),
+        *check_references(graph, unreadable),
+        *check_rich_text(graph, unreadable),
+        *(check_linked(graph) if not unreadable else []),  # cannot judge while some files are unreadable
         *check_review_dates(records, today),
     ]
 
