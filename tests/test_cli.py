@@ -134,3 +134,15 @@ def test_no_input_produces_a_traceback(site):
                          capture_output=True, text=True)
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert run.stderr.startswith("content/muscle/bad.yml:")
+
+
+def test_outside_a_project_it_says_so_without_a_traceback(tmp_path, capsys):
+    assert main(["--root", str(tmp_path), "check"]) == 2
+    assert capsys.readouterr().err.startswith(f"error: no MyoAtlas project here: {tmp_path} has no content/schemas/")
+
+
+def test_a_broken_schema_file_is_reported_not_raised(site, capsys):
+    paths = site()
+    (paths.schemas / "group.schema.json").write_text('{"type": "object",\n "properties": {"id": {"type": 5}}}')
+    assert main(["--root", str(paths.root), "check"]) == 1
+    assert "content/schemas/group.schema.json:1:1: error: invalid schema at properties.id.type" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from .graph import Graph, link_records
 from .load import load_records
 from .model import Paths
 from .render import Page, render_pages
-from .schema import load_schemas, validate_record
+from .schema import load_schemas, schema_problems, validate_record
 
 
 @dataclass
@@ -34,9 +34,12 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def check_content(paths: Paths, files: list[Path] | None = None, on: dt.date | None = None) -> tuple[Graph, list[Diagnostic]]:
+def check_content(paths: Paths, files: list[Path] | None = None, on: dt.date | None = None) -> tuple[Graph | None, list[Diagnostic]]:
     """Load, validate and link; all diagnostics, sorted by file and position.
     With `files`, only problems in those files are reported (the rest is still loaded to resolve references)."""
+    broken_schemas = schema_problems(paths)
+    if broken_schemas:
+        return None, sorted(broken_schemas)
     schemas = load_schemas(paths)
     records, diagnostics = load_records(paths)
     # Ids of files that could not be read: references to them are not reported again (one error, not 25).
@@ -56,7 +59,7 @@ def build_site(paths: Paths, on: dt.date | None = None) -> BuildResult:
     date = on or today()
     graph, diagnostics = check_content(paths, on=date)
     result = BuildResult(diagnostics=diagnostics, graph=graph)
-    if not result.ok:
+    if not result.ok or graph is None:
         return result
     pages, problems = render_pages(paths, graph, graph.schemas, {"today": date.isoformat()})
     result.pages = pages

@@ -36,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
     paths = Paths(root)
+    if not paths.schemas.is_dir():
+        print(f"error: no MyoAtlas project here: {root} has no content/schemas/\n"
+              "  hint: run inside the project folder, or pass --root", file=sys.stderr)
+        return 2
     if args.command == "check":
         return _check(paths, args.paths, args.strict)
     if args.command == "export-md":

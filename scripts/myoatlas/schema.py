@@ -35,6 +35,28 @@ class Schemas:
         return list(self.vocab["$defs"][name]["enum"])
 
 
+def schema_problems(paths: Paths) -> list[Diagnostic]:
+    """The schema files themselves must be valid JSON and valid JSON Schema (checked before any record)."""
+    found = []
+    files = {f.name: f for f in sorted(paths.schemas.glob("*.schema.json"))}
+    for name in [f"{k.value}.schema.json" for k in Kind] + ["vocab.schema.json"]:
+        if name not in files:
+            found.append(error(Span(paths.rel(paths.schemas / name)), f"schema file {name!r} is missing",
+                               "every kind needs content/schemas/<kind>.schema.json"))
+    for name, file in files.items():
+        try:
+            doc = json.loads(file.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            line, col = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
+            found.append(error(Span(paths.rel(file), line, col), f"invalid JSON: {getattr(exc, 'msg', exc)}"))
+            continue
+        for problem in _Validator(_Validator.META_SCHEMA).iter_errors(doc):
+            where = field_path(tuple(problem.absolute_path))
+            found.append(error(Span(paths.rel(file)), f"invalid schema at {where}: {problem.message}",
+                               "see https://json-schema.org/draft/2020-12"))
+    return found
+
+
 def load_schemas(paths: Paths) -> Schemas:
     """Read `content/schemas/*.schema.json` (one per kind, plus vocab.schema.json)."""
     docs: dict[str, dict[str, Any]] = {}
