@@ -45,7 +45,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/myoatlas bench
+	$(BIN)/myoatlas bench --muscles 300 --exercises 700 --mkdocs
 
 clean:
 	rm -rf site site.tmp site.old $(VENV) .pytest_cache

@@ -92,3 +92,21 @@ def test_a_template_error_names_the_template_line(site):
     assert [str(d).split("\n")[0] for d in result.diagnostics] == [
         "templates/source.md.j2:2:1: error: template error: 'dict object' has no attribute 'no_such_field' (while rendering content/source/smith-2020.yml)"
     ]
+
+
+def test_exercise_pages_name_the_muscle_groups_with_their_lay_names(site):
+    out = pages(site())
+    assert "| Muscle groups | [Hip flexors](../groups/hip-flexors.md) (hip flexor muscles) |" in out["exercises/kneeling-lunge.md"]
+
+
+def test_optional_fields_may_be_absent_anywhere(site):
+    out = pages(site("""
+    -- content/group/hip-flexors.yml --
+    id: hip-flexors
+    name: Hip flexors
+    summary: Muscles that lift the thigh.
+    region: hip
+    action: hip flexion
+    reviewed: 2026-01-01
+    """))
+    assert "| Muscle groups | [Hip flexors](../groups/hip-flexors.md) |" in out["exercises/kneeling-lunge.md"]

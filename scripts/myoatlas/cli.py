@@ -32,7 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("kind")
     p_new.add_argument("name")
     p_new.add_argument("--force", action="store_true", help="overwrite an existing file")
-    sub.add_parser("bench", help="time the pipeline on a synthetic catalogue")
+    p_bench = sub.add_parser("bench", help="time the pipeline on a synthetic catalogue")
+    p_bench.add_argument("--muscles", type=int, default=1000)
+    p_bench.add_argument("--exercises", type=int, default=2000)
+    p_bench.add_argument("--mkdocs", action="store_true", help="also time a full mkdocs build of the catalogue")
     args = parser.parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
     paths = Paths(root)
@@ -50,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return new_record(paths, args.kind, args.name, args.force)
     from .bench import run_bench
 
-    return run_bench()
+    return run_bench(args.muscles, args.exercises, args.mkdocs)
 
 
 def _check(paths: Paths, files: list[Path], strict: bool) -> int:
