@@ -124,3 +124,10 @@ def test_health_pages_have_reviewed_dates_and_evidence_sources_have_identifiers(
         for item in test.data.get("evidence", []):
             source = data(graph, item["source"])
             assert source.get("doi") or source.get("pmid"), item["source"]
+
+
+def test_editors_map_every_kind_folder_to_its_schema():
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text())
+    mapped = {glob: schema for schema, glob in settings["yaml.schemas"].items()}
+    for kind in Kind:
+        assert mapped[f"content/{kind.value}/*.yml"] == f"./content/schemas/{kind.value}.schema.json"
