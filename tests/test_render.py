@@ -24,10 +24,10 @@ def test_every_record_gets_a_page_and_every_kind_a_hub(site):
 
 def test_a_stretch_links_to_its_muscles_and_the_muscle_lists_the_stretch(site):
     out = pages(site())
-    assert "| Stretches most | [Psoas major](../muscles/psoas-major.md) |" in out["exercises/kneeling-lunge.md"]
+    assert "- **Stretches most:** [Psoas major](../muscles/psoas-major.md)" in out["exercises/kneeling-lunge.md"]
     muscle = out["muscles/psoas-major.md"]
     assert "## Stretches for this muscle\n\n- [Kneeling lunge](../exercises/kneeling-lunge.md) — A kneeling stretch for the front of the hip." in muscle
-    assert "| Group | [Hip flexors](../groups/hip-flexors.md) |" in muscle
+    assert "- **Group:** [Hip flexors](../groups/hip-flexors.md)" in muscle
 
 
 def test_aliases_are_on_the_page_for_search(site):
@@ -38,7 +38,7 @@ def test_health_pages_carry_author_review_date_sources_and_disclaimer(site):
     muscle = pages(site())["muscles/psoas-major.md"]
     assert "Written by [Test editors](../authors/editors.md). Last reviewed: **2026\\-01\\-01**." in muscle
     assert "1. [A study of hips](../sources/smith-2020.md) (2020). DOI: [10\\.1000/hips.1](<https://doi.org/10.1000/hips.1>)" in muscle
-    assert '!!! note "Health information, not a diagnosis"' in muscle
+    assert '!!! info "Health information, not a diagnosis"' in muscle
 
 
 def test_article_record_links_become_relative_links(site):
@@ -55,7 +55,7 @@ def test_article_record_links_become_relative_links(site):
       - heading: Start
         body: Stretch the [[psoas-major|psoas]] with the [[kneeling-lunge]].
     """))
-    assert "Stretch the [psoas](../muscles/psoas-major.md) with the [Kneeling lunge](../exercises/kneeling-lunge.md)." in out["articles/hips.md"]
+    assert "Stretch the [psoas](../muscles/psoas-major.md) with the [kneeling lunge](../exercises/kneeling-lunge.md)." in out["articles/hips.md"]
     assert "## Mentioned in\n\n- [All about hips](../articles/hips.md) — Hips." in out["muscles/psoas-major.md"]
 
 
@@ -94,9 +94,10 @@ def test_a_template_error_names_the_template_line(site):
     ]
 
 
-def test_exercise_pages_name_the_muscle_groups_with_their_lay_names(site):
-    out = pages(site())
-    assert "| Muscle groups | [Hip flexors](../groups/hip-flexors.md) (hip flexor muscles) |" in out["exercises/kneeling-lunge.md"]
+def test_exercise_pages_name_the_muscle_groups_and_the_dose_as_a_sentence(site):
+    page = pages(site())["exercises/kneeling-lunge.md"]
+    assert "- **Muscle groups:** [Hip flexors](../groups/hip-flexors.md)" in page
+    assert "- **Dose:** Hold for 30 seconds, 3 times." in page
 
 
 def test_optional_fields_may_be_absent_anywhere(site):
@@ -109,4 +110,4 @@ def test_optional_fields_may_be_absent_anywhere(site):
     action: hip flexion
     reviewed: 2026-01-01
     """))
-    assert "| Muscle groups | [Hip flexors](../groups/hip-flexors.md) |" in out["exercises/kneeling-lunge.md"]
+    assert "- **Muscle groups:** [Hip flexors](../groups/hip-flexors.md)" in out["exercises/kneeling-lunge.md"]

@@ -86,7 +86,7 @@ def md_to_html(text: str) -> str:
 
 @pytest.mark.parametrize("payload", HOSTILE)
 def test_rich_text_renders_no_live_markup_even_unchecked(payload):
-    html = md_to_html(render_rich(payload, lambda i, label: None))
+    html = md_to_html(render_rich(payload, lambda i, label, mid=False: None))
     assert unsafe_markup(f"<article>{html}</article>") == [], html
 
 

@@ -76,9 +76,9 @@ def _escape_rich_text(text: str) -> str:
     return REF_DEFINITION.sub(lambda m: m.group(0).replace("[", "\\[", 1), text)
 
 
-def render_rich(text: str, resolve: Callable[[str, str], str | None]) -> str:
-    """Rich text -> safe Markdown. `resolve(id, label)` gives the Markdown link for a record id,
-    or None for an unknown id (then the label is kept as plain text)."""
+def render_rich(text: str, resolve: Callable[..., str | None]) -> str:
+    """Rich text -> safe Markdown. `resolve(id, label, mid_sentence)` gives the Markdown link for a record
+    id, or None for an unknown id (then the label is kept as plain text)."""
     out: list[str] = []
     pos = 0
     for m in _TOKEN.finditer(text):
@@ -86,7 +86,9 @@ def render_rich(text: str, resolve: Callable[[str, str], str | None]) -> str:
         pos = m.end()
         record_id, record_label, bang, label, url = m.groups()
         if record_id is not None:
-            link = resolve(record_id, record_label or "")
+            before = text[:m.start()].rstrip(" ")
+            mid_sentence = bool(before) and not before.endswith((".", "!", "?", ":", "\n", "-", "*", "#", "|"))
+            link = resolve(record_id, record_label or "", mid_sentence)
             out.append(link if link is not None else escape_plain(record_label or record_id))
         elif not bang and is_safe_url(url):
             out.append(f"[{_escape_rich_text(label)}](<{url}>)")

@@ -35,6 +35,20 @@ class Page:
     title: str
 
 
+def in_sentence(title: str) -> str:
+    """A title as it reads inside a sentence: 'Anterior pelvic tilt' -> 'anterior pelvic tilt',
+    but names with capitals later on ('Thomas test' is not touched: 'Thomas' is a name) keep theirs."""
+    words = title.split()
+    if len(words) > 1 and any(w[:1].isupper() for w in words[1:]):
+        return title
+    if words and words[0][:1].isupper() and words[0][1:].islower() and words[0] not in _PROPER_WORDS:
+        return title[:1].lower() + title[1:]
+    return title
+
+
+_PROPER_WORDS = {"Thomas", "MyoAtlas", "NICE", "Trendelenburg"}
+
+
 def page_path(record: Record) -> str:
     """Where a record's page lives, relative to the docs dir."""
     return f"{record.kind.plural}/{record.id}.md"
@@ -69,6 +83,31 @@ def with_defaults(data: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any
     return filled
 
 
+def _code(value: Any) -> Markup:
+    """Inline code: Markdown does not interpret anything between backticks, so only backticks need care."""
+    text = str(value).replace("`", "'").replace("<", "&lt;")
+    return Markup(f"`{text}`")
+
+
+def dose_text(dose: dict[str, Any]) -> Markup:
+    """A dose as a short sentence: 'Hold for 30 seconds, 3 times, on each side. Daily, several times a day.'"""
+    parts = []
+    if "hold_seconds" in dose:
+        parts.append(f"hold for {dose['hold_seconds']} seconds")
+    if "duration_minutes" in dose:
+        parts.append(f"{dose['duration_minutes']} minutes")
+    if "reps" in dose:
+        parts.append(f"{dose['reps']} times" if "hold_seconds" in dose else f"{dose['reps']} repetitions")
+    if "sets" in dose:
+        parts.append(f"{dose['sets']} sets")
+    if dose.get("per_side"):
+        parts.append("on each side")
+    sentences = [", ".join(parts)] if parts else []
+    sentences += [str(dose[k]) for k in ("frequency", "note") if k in dose]
+    text = " ".join(s[:1].upper() + s[1:] + ("" if s.endswith((".", "!", "?")) else ".") for s in sentences)
+    return Markup(escape_plain(text))
+
+
 def _href(url: str) -> Markup:
     """A link destination for `[text](<url>)`: https only, else a dead '#'."""
     url = str(url)
@@ -90,9 +129,9 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(href=_href, plain=_plain, label=lambda v: _plain(label(v)), rich=self._rich,
+        self.env.filters.update(code=_code, href=_href, plain=_plain, label=lambda v: _plain(label(v)), rich=self._rich,
                                 json=lambda v: Markup(json.dumps(v, ensure_ascii=False)))
-        self.env.globals.update(link=self._link, links=self._links, url=self._url, graph=graph, Kind=Kind,
+        self.env.globals.update(dose=dose_text, link=self._link, links=self._links, url=self._url, graph=graph, Kind=Kind,
                                 get=graph.get, records=lambda ids: [graph.records[i] for i in ids if i in graph.records], site=site, page_path=page_path)
 
     # -- helpers available in templates ---------------------------------------------------------
@@ -116,8 +155,11 @@ class Renderer:
 
     @jinja2.pass_context
     def _rich(self, ctx: jinja2.runtime.Context, text: str) -> Markup:
-        def resolve(record_id: str, text: str) -> str | None:
-            return str(self._link(ctx, record_id, text)) if self.graph.get(record_id) else None
+        def resolve(record_id: str, text: str, mid_sentence: bool = False) -> str | None:
+            record = self.graph.get(record_id)
+            if record is None:
+                return None
+            return str(self._link(ctx, record, text or (in_sentence(record.title) if mid_sentence else record.title)))
 
         return Markup(render_rich(str(text), resolve))
 
