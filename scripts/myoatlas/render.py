@@ -85,7 +85,7 @@ def with_defaults(data: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any
 
 def _code(value: Any) -> Markup:
     """Inline code: Markdown does not interpret anything between backticks, so only backticks need care."""
-    text = str(value).replace("`", "'").replace("<", "&lt;")
+    text = str(value).replace("`", "'")
     return Markup(f"`{text}`")
 
 
