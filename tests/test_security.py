@@ -20,7 +20,7 @@ from myoatlas.load import parse_yaml
 from myoatlas.markup import render_rich
 
 from conftest import BASE, make_site, write_files
-from htmlcheck import broken_links, parse
+from htmlcheck import broken_links
 
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = [

@@ -69,7 +69,7 @@ def _check(paths: Paths, files: list[Path], strict: bool) -> int:
     if errors or (strict and warnings):
         print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
         return 1
-    print(f"content OK" + (f" ({warnings} warning(s))" if warnings else ""), file=sys.stderr)
+    print("content OK" + (f" ({warnings} warning(s))" if warnings else ""), file=sys.stderr)
     return 0
 
 

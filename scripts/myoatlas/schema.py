@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterator
 
 import jsonschema
@@ -190,8 +190,6 @@ def _sexagesimal(text: str) -> int | None:
 
 
 def _slug(text: str) -> str:
-    import re
-
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "record"
 
 
@@ -215,5 +213,3 @@ def schema_for_path(schema: dict[str, Any], path: DataPath) -> dict[str, Any]:
         schema = schema.get("items", {}) if isinstance(part, int) else schema.get("properties", {}).get(part, {})
     return schema
 
-
-__all__ = ["Schemas", "load_schemas", "validate_record", "reference_fields", "field_path", "did_you_mean", "Path"]
