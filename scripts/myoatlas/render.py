@@ -202,11 +202,8 @@ def render_pages(paths: Paths, graph: Graph, schemas: Schemas, site: dict[str, A
 
 def _describe_field(field: dict[str, Any], schemas: Schemas) -> Markup:
     """One line about a schema field for the contributing guide: its description, type and allowed values."""
-    if "$ref" in field:
-        field = {**schemas.vocab["$defs"][field["$ref"].rsplit("/", 1)[-1]], **field}
-    items = field.get("items", {})
-    if "$ref" in items:
-        items = schemas.vocab["$defs"][items["$ref"].rsplit("/", 1)[-1]]
+    field = schemas.resolved(field)
+    items = schemas.resolved(field.get("items", {}))
     parts = [escape_plain(field.get("description", ""))]
     target = field.get("x-ref") or items.get("x-ref")
     if target:

@@ -18,13 +18,12 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def _placeholder(key: str, field: dict[str, Any], vocab: dict[str, Any]) -> str:
-    if "$ref" in field:
-        name = field["$ref"].rsplit("/", 1)[-1]
-        if name == "date":
-            return dt.date.today().isoformat() if key == "reviewed" else '""'
-        options = vocab["$defs"][name].get("enum", [])
-        return '""  # one of: ' + ", ".join(options) if options else '""'
+def _placeholder(key: str, field: dict[str, Any]) -> str:
+    """What an archetype writes for a field: today for `reviewed`, the choices for a closed list, else empty."""
+    if field.get("format") == "date":
+        return dt.date.today().isoformat() if key == "reviewed" else '""'
+    if field.get("enum"):
+        return '""  # one of: ' + ", ".join(field["enum"])
     kind = field.get("type")
     if kind == "array":
         return "[]"
@@ -42,10 +41,10 @@ def render_archetype(paths: Paths, kind: Kind, name: str) -> str:
     title_field = "title" if "title" in schema["properties"] and "name" not in schema["properties"] else "name"
     skip = {"id", title_field}
     required = [k for k in schema.get("required", []) if k not in skip]
-    fields = {k: dict(v, placeholder=_placeholder(k, v, schemas.vocab)) for k, v in schema["properties"].items()}
-    for key, field in fields.items():
-        if "description" not in field and "$ref" in field:
-            field["description"] = schemas.vocab["$defs"][field["$ref"].rsplit("/", 1)[-1]].get("description", "")
+    fields = {}
+    for key, field in schema["properties"].items():
+        field = schemas.resolved(field)
+        fields[key] = dict(field, placeholder=_placeholder(key, field))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(paths.templates / "archetypes")),
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)

@@ -30,6 +30,12 @@ class Schemas:
     vocab: dict[str, Any]
     validators: dict[Kind, Any]
 
+    def resolved(self, field: dict[str, Any]) -> dict[str, Any]:
+        """A field with its `$ref` to a vocabulary definition merged in (fields without one unchanged)."""
+        if "$ref" not in field:
+            return field
+        return {**self.vocab["$defs"][field["$ref"].rsplit("/", 1)[-1]], **field}
+
     def vocabulary(self, name: str) -> list[str]:
         """Allowed values of a closed list, e.g. vocabulary('position')."""
         return list(self.vocab["$defs"][name]["enum"])
@@ -205,11 +211,3 @@ def reference_fields(schema: dict[str, Any], data: Any, path: DataPath = ()) -> 
     elif isinstance(data, list) and isinstance(schema.get("items"), dict):
         for i, item in enumerate(data):
             yield from reference_fields(schema["items"], item, path + (i,))
-
-
-def schema_for_path(schema: dict[str, Any], path: DataPath) -> dict[str, Any]:
-    """The sub-schema describing the value at `path` (without following $ref)."""
-    for part in path:
-        schema = schema.get("items", {}) if isinstance(part, int) else schema.get("properties", {}).get(part, {})
-    return schema
-
