@@ -56,7 +56,7 @@ def test_article_record_links_become_relative_links(site):
         body: Stretch the [[psoas-major|psoas]] with the [[kneeling-lunge]].
     """))
     assert "Stretch the [psoas](../muscles/psoas-major.md) with the [kneeling lunge](../exercises/kneeling-lunge.md)." in out["articles/hips.md"]
-    assert "## Mentioned in\n\n- [All about hips](../articles/hips.md) — Hips." in out["muscles/psoas-major.md"]
+    assert '??? quote myoatlas-fold "Mentioned in 1 article"\n    - [All about hips](../articles/hips.md) — Hips.' in out["muscles/psoas-major.md"]
 
 
 def test_plain_fields_cannot_inject_markup(site):

@@ -77,7 +77,7 @@ def run_bench(muscles: int = 1000, exercises: int = 2000, mkdocs: bool = False) 
         diagnostics += run_checks(records, graph, dt.date(2026, 6, 1))
         timings.append(("link + checks", time.perf_counter() - t))
         t = time.perf_counter()
-        pages, problems = render_pages(paths, graph, schemas, {"today": "2026-06-01"})
+        pages, problems = render_pages(paths, graph, schemas, {})
         timings.append(("render", time.perf_counter() - t))
         full = _mkdocs_build(paths) if mkdocs else None
     total = sum(s for _, s in timings)

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import run_checks
+from .clock import today
 from .diagnostics import Diagnostic, has_errors
 from .graph import Graph, link_records
 from .load import load_records
@@ -24,14 +24,6 @@ class BuildResult:
     @property
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
-
-
-def today() -> dt.date:
-    """The build date: SOURCE_DATE_EPOCH when set (reproducible builds), else the real date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
 
 
 def check_content(paths: Paths, files: list[Path] | None = None, on: dt.date | None = None) -> tuple[Graph | None, list[Diagnostic]]:
@@ -56,12 +48,11 @@ def check_content(paths: Paths, files: list[Path] | None = None, on: dt.date | N
 
 def build_site(paths: Paths, on: dt.date | None = None) -> BuildResult:
     """Everything the site needs from content/: pages (only when the content is valid) and diagnostics."""
-    date = on or today()
-    graph, diagnostics = check_content(paths, on=date)
+    graph, diagnostics = check_content(paths, on=on)
     result = BuildResult(diagnostics=diagnostics, graph=graph)
     if not result.ok or graph is None:
         return result
-    pages, problems = render_pages(paths, graph, graph.schemas, {"today": date.isoformat()})
+    pages, problems = render_pages(paths, graph, graph.schemas, {})
     result.pages = pages
     result.diagnostics = sorted(set(diagnostics + problems))
     return result

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .diagnostics import Diagnostic, Span, error, warning
+from .figures.check import check_figures
 from .graph import Graph, rich_texts
 from .markup import problems, record_links
 from .model import Kind, Record
@@ -78,6 +79,22 @@ def check_rich_text(graph: Graph, unreadable: set[str] = frozenset()) -> list[Di
     return found
 
 
+def check_markup_in_names(records: list[Record]) -> list[Diagnostic]:
+    """Names, titles and aliases contain no `<` or `>`: they travel where MyoAtlas does not escape them
+    (other generators reading `export-md`, copies of the data), and no real name needs them."""
+    found = []
+    for r in records:
+        named = [(key,) for key in ("name", "title") if isinstance(r.data.get(key), str)]
+        named += [("aliases", i) for i, a in enumerate(r.data.get("aliases") or []) if isinstance(a, str)]
+        for path in named:
+            value = r._get(path)
+            offset = min((i for i in (value.find("<"), value.find(">")) if i >= 0), default=-1)
+            if offset >= 0:
+                found.append(error(r.text_span(path, offset), f"{value[offset]!r} is not allowed in {field_path(path)}",
+                                   "names are shown in titles, menus and search results; write 'less than' or 'more than' in words"))
+    return found
+
+
 def check_linked(graph: Graph) -> list[Diagnostic]:
     """A record that no other record links to, and that links to nothing shown on other pages,
     cannot be reached from any page but the hubs: probably forgotten (warning).
@@ -122,8 +139,10 @@ def run_checks(records: list[Record], graph: Graph, today: dt.date, unreadable: 
         *check_unique_ids(records),
         *check_references(graph, unreadable),
         *check_rich_text(graph, unreadable),
+        *check_markup_in_names(records),
         *(check_linked(graph) if not unreadable else []),  # cannot judge while some files are unreadable
         *check_review_dates(records, today),
+        *check_figures(records, graph),
     ]
 
 

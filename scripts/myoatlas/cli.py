@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     p_bench.add_argument("--muscles", type=int, default=1000)
     p_bench.add_argument("--exercises", type=int, default=2000)
     p_bench.add_argument("--mkdocs", action="store_true", help="also time a full mkdocs build of the catalogue")
+    p_figure = sub.add_parser("figure", help="write one record's figure (exercise/test pose, or a muscle's body diagram) as SVG")
+    p_figure.add_argument("id", help="record id, e.g. kneeling-lunge")
+    p_figure.add_argument("-o", "--output", type=Path, default=None, help="SVG file to write (default: standard output)")
     args = parser.parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
     paths = Paths(root)
@@ -47,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         return _check(paths, args.paths, args.strict)
     if args.command == "export-md":
         return _export(paths, args.dir)
+    if args.command == "figure":
+        from .figures.cli import write_figure
+
+        return write_figure(paths, args.id, args.output)
     if args.command == "new":
         from .scaffold import new_record
 

@@ -6,6 +6,7 @@ the C loader and builds plain values itself, refusing anything surprising.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,13 +42,28 @@ def load_records(paths: Paths, files: list[Path] | None = None) -> tuple[list[Re
     diagnostics: list[Diagnostic] = []
     records: list[Record] = []
     if files is None:
-        files = [p for p in paths.content.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml")]
+        # Linked folders are listed too (rglob does not enter them), so they are refused, not skipped.
+        files = [p for p in paths.content.rglob("*")
+                 if (p.is_file() and p.suffix in (".yml", ".yaml")) or (p.is_dir() and p.is_symlink())]
     for file in sorted(files):
         record, problems = load_record(paths, file)
         diagnostics.extend(problems)
         if record is not None:
             records.append(record)
     return records, diagnostics
+
+
+def _is_linked(paths: Paths, file: Path) -> bool:
+    """The file, or a folder between content/ and it, is a symbolic link."""
+    if file.is_symlink():
+        return True
+    content = Path(os.path.abspath(paths.content))
+    folder = Path(os.path.abspath(file)).parent
+    while folder != content and content in folder.parents:
+        if folder.is_symlink():
+            return True
+        folder = folder.parent
+    return False
 
 
 def load_record(paths: Paths, file: Path) -> tuple[Record | None, list[Diagnostic]]:
@@ -57,8 +73,14 @@ def load_record(paths: Paths, file: Path) -> tuple[Record | None, list[Diagnosti
     kinds = {k.value: k for k in Kind}
     parts = Path(rel).parts
     folder = parts[-2] if len(parts) >= 2 else ""
+    if _is_linked(paths, file):
+        return None, [error(where, f"record files cannot be symbolic links: {rel!r}",
+                            "copy the record into content/<kind>/ instead of linking to it")]
     if file.suffix != ".yml":
         return None, [error(where, f"record files must end in '.yml', got {file.name!r}", f"rename it to {file.stem + '.yml'!r}")]
+    if Path(rel).is_absolute() or rel.startswith("../"):
+        return None, [error(where, f"record file is outside the project: {rel!r}",
+                            "records live in content/<kind>/<id>.yml inside the project")]
     if folder not in kinds or len(parts) != 3 or parts[0] != "content":
         return None, [error(where, f"record file is not in a kind folder: {rel!r}",
                             "records live in content/<kind>/<id>.yml, kind one of: " + ", ".join(sorted(kinds)))]

@@ -5,25 +5,59 @@ picks up YAML and template edits; `watch:` in mkdocs.yml triggers the rebuild),
 adds each page with File.generated, keeps record pages out of the sidebar, and
 points every page's edit link at the file a contributor should edit.
 Never write into docs_dir from here: under `mkdocs serve` that rebuilds forever.
+
+Broken content fails `mkdocs build`. Under `mkdocs serve` a failed build would leave the
+browser waiting (MkDocs holds requests until a build succeeds), so instead every page shows
+the errors, and the next good build reloads the browser by itself.
 """
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from myoatlas.boundary import front_matter, script_json
 from myoatlas.build import build_site
-from myoatlas.diagnostics import Severity
+from myoatlas.diagnostics import Diagnostic, Severity
+from myoatlas.markup import escape_plain
 from myoatlas.model import Paths
+from myoatlas.search_data import vocabulary
+from myoatlas.search_index import index_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.myoatlas")
+
+
+@dataclass
+class _Session:
+    """What one `mkdocs build` or `mkdocs serve` run remembers between its builds."""
+
+    command: str = "build"
+    pages: set[str] = field(default_factory=set)  # generated pages of the last good build
+    errors: str = ""  # the error page's Markdown while content is broken (serve only)
+    vocabulary: dict[str, Any] = field(default_factory=dict)  # names and aliases for "Did you mean?"
+
+
+_session = _Session()  # MkDocs loads a hook once per run; its events share this
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _session.command = command
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    path = urlsplit(config.site_url or "").path or "/"
+    log.info(f"MyoAtlas preview: http://{config.dev_addr.host}:{config.dev_addr.port}{path}")
+    return server
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -32,21 +66,65 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = build_site(paths)
     for d in result.diagnostics:
         (log.error if d.severity is Severity.ERROR else log.info)(str(d).replace("\n", " "))
-    if not result.ok:
-        errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
-        raise PluginError(f"{errors} error(s) in content/ (run 'make check' for details); the site was not built")
     docs_dir = paths.rel(Path(config.docs_dir))
     for file in files:
         file.edit_uri = f"{docs_dir}/{file.src_uri}"
-    hubs = {item for item in _nav_paths(config.nav)}
+    hubs = set(_nav_paths(config.nav))
+    if not result.ok:
+        errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
+        if _session.command != "serve":
+            raise PluginError(f"{errors} error(s) in content/ (run 'make check' for details); the site was not built")
+        _session.errors = error_page(result.diagnostics)
+        for path in sorted((_session.pages | hubs) - set(files.src_uris)):
+            files.append(File.generated(config, path, content=_session.errors, inclusion=_inclusion(path, hubs)))
+        return files
+    _session.errors = ""
+    _session.pages = {page.path for page in result.pages}
+    _session.vocabulary = vocabulary(result.graph) if result.graph else {}
     for page in result.pages:
         if page.path in files.src_uris:
             raise PluginError(f"{docs_dir}/{page.path} clashes with a generated page; remove or rename it")
-        inclusion = InclusionLevel.INCLUDED if page.path in hubs else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+        file = File.generated(config, page.path, content=page.markdown, inclusion=_inclusion(page.path, hubs))
         file.edit_uri = page.source
         files.append(file)
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """While content is broken under `mkdocs serve`, hand-written pages show the errors too."""
+    if _session.errors:
+        page.meta = {"title": "The site could not be built"}
+        return _session.errors.split("---\n\n", 2)[-1]
+    return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _session.errors:
+        return
+    site_dir = Path(config.site_dir)
+    (site_dir / "search-terms.json").write_text(script_json(_session.vocabulary), encoding="utf-8")
+    try:
+        stats = index_site(site_dir)
+    except RuntimeError as exc:
+        raise PluginError(str(exc)) from None
+    log.info(f"search index: {stats}")
+
+
+def error_page(diagnostics: list[Diagnostic]) -> str:
+    """Markdown listing every problem (file, line, column, hint), shown on every page while content is broken."""
+    lines = ["# The site could not be built", "",
+             "Fix the problems below and save: this page reloads by itself when the content is valid again.", ""]
+    for d in sorted(diagnostics):
+        if d.severity is not Severity.ERROR:
+            continue
+        first, *rest = str(d).split("\n")
+        lines.append(f"- `{first.replace('`', chr(39))}`")
+        lines += [f"    {escape_plain(r.strip())}" for r in rest if r.strip()]
+    return front_matter({"title": "The site could not be built"}) + "\n".join(lines) + "\n"
+
+
+def _inclusion(path: str, hubs: set[str]) -> InclusionLevel:
+    return InclusionLevel.INCLUDED if path in hubs else InclusionLevel.NOT_IN_NAV
 
 
 def _nav_paths(nav: object) -> list[str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,8 +119,9 @@ class Paths:
         return self.root / "templates"
 
     def rel(self, path: Path) -> str:
-        """`path` relative to the root, for messages and edit links."""
+        """`path` relative to the root, for messages and edit links. Symbolic links are not followed:
+        a link is named where it lies in the project, not by where it points."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
             return path.as_posix()

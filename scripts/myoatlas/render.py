@@ -9,20 +9,24 @@ from __future__ import annotations
 import json
 import posixpath
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from .boundary import front_matter, script_json
 from .diagnostics import Diagnostic, Span, error
 from .graph import Graph
 from .markup import escape_plain, is_safe_url, render_rich
 from .model import Kind, Paths, Record
 from .schema import Schemas
+from .figures.body import body_svg
+from .figures.site import register as register_figures
+from .search_data import body_map_links, finder_labels, search_meta
 
-HUBS = ("muscles", "exercises", "conditions", "tests", "routines", "articles", "sources")
+HUBS = ("find", "muscles", "exercises", "conditions", "tests", "routines", "articles", "sources")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class Page:
     markdown: str
     source: str
     title: str
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def in_sentence(title: str) -> str:
@@ -130,11 +135,21 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(code=_code, href=_href, plain=_plain, label=lambda v: _plain(label(v)), rich=self._rich,
-                                json=lambda v: Markup(json.dumps(v, ensure_ascii=False)))
+                                json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
+                                script_json=lambda v: Markup(script_json(v)))
         self.env.globals.update(dose=dose_text, link=self._link, links=self._links, url=self._url, graph=graph, Kind=Kind,
                                 get=graph.get, records=lambda ids: [graph.records[i] for i in ids if i in graph.records], site=site, page_path=page_path)
 
+        self.env.globals.update(finder_labels=lambda: finder_labels(graph, graph.schemas.vocab.get("$defs", {})),
+                                body_map=self._body_map)
+        register_figures(self.env, graph)  # figures helper: pose_figure, body_figure, body_svg
+
     # -- helpers available in templates ---------------------------------------------------------
+    def _body_map(self, prefix: str) -> Markup:
+        """The clickable body map: every muscle drawn links to `prefix` + its id."""
+        links, names = body_map_links(self.graph, prefix)
+        return Markup(body_svg({}, links=links, names=names, title="Body map: choose a muscle"))
+
     @jinja2.pass_context
     def _url(self, ctx: jinja2.runtime.Context, target: str | Record) -> str:
         record = target if isinstance(target, Record) else self.graph.get(target)
@@ -164,8 +179,13 @@ class Renderer:
         return Markup(render_rich(str(text), resolve))
 
     # -- pages ----------------------------------------------------------------------------------
-    def render(self, template: str, page: str, **values: Any) -> str:
-        return self.env.get_template(template).render(page=page, **values)
+    def render(self, template: str, page: str, **values: Any) -> tuple[str, dict[str, Any]]:
+        """The page's Markdown, front matter first, and its metadata (the template's `meta`)."""
+        module = self.env.get_template(template).make_module({"page": page, **values})
+        meta = dict(getattr(module, "meta", {}))
+        if values.get("search"):
+            meta["search"] = values["search"]
+        return front_matter(meta) + str(module).lstrip("\n"), meta
 
 
 def render_pages(paths: Paths, graph: Graph, schemas: Schemas, site: dict[str, Any]) -> tuple[list[Page], list[Diagnostic]]:
@@ -176,25 +196,26 @@ def render_pages(paths: Paths, graph: Graph, schemas: Schemas, site: dict[str, A
     for record in sorted(graph.records.values(), key=lambda r: r.path):
         path = page_path(record)
         try:
-            text = renderer.render(f"{record.kind.value}.md.j2", path, record=record,
-                                   r=with_defaults(record.data, schemas.by_kind[record.kind]))
+            text, meta = renderer.render(f"{record.kind.value}.md.j2", path, record=record,
+                                         r=with_defaults(record.data, schemas.by_kind[record.kind]),
+                                         search=search_meta(record, graph))
         except jinja2.TemplateError as exc:
             diagnostics.append(template_error(paths, exc, f"while rendering {record.path}"))
             continue
-        pages.append(Page(path, text, record.path, record.title))
+        pages.append(Page(path, text, record.path, record.title, meta))
     for hub in HUBS:
         path = f"{hub}/index.md"
         try:
-            text = renderer.render(f"hubs/{hub}.md.j2", path)
+            text, meta = renderer.render(f"hubs/{hub}.md.j2", path)
         except jinja2.TemplateError as exc:
             diagnostics.append(template_error(paths, exc, f"while rendering {path}"))
             continue
-        pages.append(Page(path, text, f"templates/hubs/{hub}.md.j2", hub.capitalize()))
+        pages.append(Page(path, text, f"templates/hubs/{hub}.md.j2", hub.capitalize(), meta))
     try:
-        text = renderer.render("contributing/fields.md.j2", "contributing/fields.md",
+        text, meta = renderer.render("contributing/fields.md.j2", "contributing/fields.md",
                                schemas=[(k.value, schemas.by_kind[k]) for k in Kind], vocab=schemas.vocab,
                                describe=lambda field: _describe_field(field, schemas))
-        pages.append(Page("contributing/fields.md", text, "content/schemas/", "Record kinds and fields"))
+        pages.append(Page("contributing/fields.md", text, "content/schemas/", "Record kinds and fields", meta))
     except jinja2.TemplateError as exc:
         diagnostics.append(template_error(paths, exc, "while rendering contributing/fields.md"))
     return sorted(pages, key=lambda p: p.path), diagnostics

@@ -1,13 +1,13 @@
 """`myoatlas new KIND "Name"`: a new record from its archetype, with the schema line, every field listed."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from typing import Any
 
 import jinja2
 
+from .clock import today
 from .load import load_records
 from .model import Kind, Paths
 from .schema import load_schemas
@@ -21,7 +21,7 @@ def slugify(name: str) -> str:
 def _placeholder(key: str, field: dict[str, Any]) -> str:
     """What an archetype writes for a field: today for `reviewed`, the choices for a closed list, else empty."""
     if field.get("format") == "date":
-        return dt.date.today().isoformat() if key == "reviewed" else '""'
+        return today().isoformat() if key == "reviewed" else '""'
     if field.get("enum"):
         return '""  # one of: ' + ", ".join(field["enum"])
     kind = field.get("type")

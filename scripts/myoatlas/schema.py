@@ -32,7 +32,7 @@ class Schemas:
 
     def resolved(self, field: dict[str, Any]) -> dict[str, Any]:
         """A field with its `$ref` to a vocabulary definition merged in (fields without one unchanged)."""
-        if "$ref" not in field:
+        if not str(field.get("$ref", "")).startswith("vocab.schema.json"):
             return field
         return {**self.vocab["$defs"][field["$ref"].rsplit("/", 1)[-1]], **field}
 

@@ -1,0 +1,44 @@
+"""Search: builds the Pagefind index of a built site (post-build, outside the core).
+
+Pagefind (the `pagefind` package with its binary from PyPI) reads the built HTML: only
+`data-pagefind-body` parts are indexed (the theme override puts it on the article), weights and
+filters come from `data-pagefind-*` attributes written by the theme override from page metadata.
+Pages fetch the index in small chunks, so a search costs the same at 100 or 10,000 pages.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+# Parts of a page that are navigation, not content: never indexed, never in a result preview.
+EXCLUDE = ".ma-back, .headerlink, .md-source-file"
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    pages: int
+    files: int
+    size_kb: int
+
+    def __str__(self) -> str:
+        return f"{self.pages} pages indexed, {self.files} files, {self.size_kb} KB"
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed; its output explains why."""
+
+
+def index_site(site_dir: Path) -> IndexStats:
+    """Write `site_dir/pagefind/`: the search bundle (index, fragments, pagefind.js)."""
+    run = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", EXCLUDE,
+         "--force-language", "en", "--silent"],
+        capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SearchIndexError(f"pagefind failed ({run.returncode}): {run.stderr.strip() or run.stdout.strip()}")
+    bundle = site_dir / "pagefind"
+    files = [f for f in bundle.rglob("*") if f.is_file()]
+    pages = len(list(bundle.glob("fragment/*.pf_fragment")))
+    return IndexStats(pages, len(files), sum(f.stat().st_size for f in files) // 1024)

@@ -1,0 +1,389 @@
+/* MyoAtlas search: Pagefind behind Material's search look.
+ *
+ * - The index is fetched in small chunks by Pagefind (pagefind/pagefind.js), only once a reader
+ *   starts searching; nothing loads from another host.
+ * - Queries are read as a reader means them: filler words ("a", "for", "my") are dropped so they
+ *   never match inside other words; "stretch", "strengthen", "test", "massage" become a filter, and
+ *   pages of that kind come first.
+ * - When nothing matches, a misspelling is corrected from the site's own names and aliases
+ *   (search-terms.json); a topic the site does not cover is said so, with what it does cover.
+ * - Everything from the index is inserted as text (titles, aliases) or rebuilt from text nodes and
+ *   <mark> only (previews): nothing in a record can become live HTML here.
+ */
+(function () {
+  "use strict";
+
+  var STOP = new Set(("a about an and any are as at be best but by can could do does doing easy for from get " +
+    "good great help helps how i if in into is it its me my of on or our should simple some that the their " +
+    "them these this those to up use what when where which who why will with would you your").split(" "));
+  var INTENTS = [
+    { words: ["stretch", "stretches", "stretching", "stretched", "lengthen"], filters: { kind: "stretch" }, label: "stretches" },
+    { words: ["strengthen", "strengthening", "strength", "strong", "stronger", "strengthener"], filters: { kind: "strengthening" }, label: "strengthening exercises" },
+    { words: ["massage", "self-massage", "roll", "rolling", "foam"], filters: { kind: "self-massage" }, label: "self-massage" },
+    { words: ["mobility", "mobilise", "mobilize"], filters: { kind: "mobility" }, label: "mobility exercises" },
+    { words: ["exercise", "exercises", "workout", "workouts"], filters: { type: "exercise" }, label: "exercises" },
+    { words: ["test", "tests", "testing", "assessment"], filters: { type: "test" }, label: "tests" },
+    { words: ["routine", "routines", "program", "programme", "plan"], filters: { type: "routine" }, label: "routines" }
+  ];
+  var SHOWN = 10;
+
+  var pagefindPromise = null;
+  var vocabularyPromise = null;
+
+  function words(text) {
+    return (text || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .split(/[^a-z0-9]+/).filter(Boolean);
+  }
+
+  function stem(word) {
+    return word.replace(/(ies)$/, "y").replace(/(ing|es|s)$/, "");
+  }
+
+  /** A query as meant: the search terms, and the intent ("stretch") as Pagefind filters. */
+  function parseQuery(text) {
+    var terms = [], intent = null;
+    words(text).forEach(function (w) {
+      var found = INTENTS.find(function (i) { return i.words.indexOf(w) >= 0; });
+      if (found && !intent) { intent = found; return; }
+      if (!STOP.has(w)) terms.push(w);
+    });
+    return { terms: terms, intent: intent };
+  }
+
+  function resolveUrl(relative) {
+    return new URL(relative, document.baseURI).href;
+  }
+
+  function loadPagefind(root) {
+    if (!pagefindPromise) {
+      var url = resolveUrl(root.getAttribute("data-pagefind"));
+      pagefindPromise = import(url).then(function (pagefind) {
+        return pagefind.options({
+          baseUrl: new URL("../", url).pathname,
+          excerptLength: 24,
+          ranking: { pageLength: 0.3, termFrequency: 0.6, termSaturation: 1.6 }
+        }).then(function () { return pagefind.init(); }).then(function () { return pagefind; });
+      });
+    }
+    return pagefindPromise;
+  }
+
+  function loadVocabulary(root) {
+    if (!vocabularyPromise) {
+      vocabularyPromise = fetch(resolveUrl(root.getAttribute("data-terms")))
+        .then(function (r) { return r.ok ? r.json() : { names: [], regions: [] }; })
+        .then(function (v) {
+          var known = new Set();
+          v.names.forEach(function (entry) { words(entry[0]).forEach(function (w) { known.add(w); }); });
+          v.words = known;
+          return v;
+        })
+        .catch(function () { return { names: [], regions: [], words: new Set() }; });
+    }
+    return vocabularyPromise;
+  }
+
+  /** Optimal string alignment distance (Levenshtein plus swapped neighbours: "hamstirng"). */
+  function distance(a, b) {
+    var d = [], i, j;
+    for (i = 0; i <= a.length; i++) { d.push([i]); }
+    for (j = 1; j <= b.length; j++) { d[0][j] = j; }
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length][b.length];
+  }
+
+  /** Each term not known to the site, replaced by the nearest known word; null when nothing changes. */
+  function correct(terms, vocabulary) {
+    var changed = false;
+    var fixed = terms.map(function (term) {
+      if (vocabulary.words.has(term) || term.length < 4) return term;
+      var limit = term.length <= 5 ? 1 : 2, best = null, bestDistance = limit + 1;
+      vocabulary.words.forEach(function (w) {
+        if (Math.abs(w.length - term.length) > limit) return;
+        var dist = distance(term, w);
+        if (dist < bestDistance || (dist === bestDistance && best !== null && w < best)) { best = w; bestDistance = dist; }
+      });
+      if (best) { changed = true; return best; }
+      return term;
+    });
+    return changed ? fixed : null;
+  }
+
+  /** Does the site have a page named for all these terms (name or alias)? */
+  function covered(terms, vocabulary) {
+    if (!terms.length) return true;
+    var stems = terms.map(stem);
+    return vocabulary.names.some(function (entry) {
+      var have = words(entry[0]).map(stem);
+      return stems.every(function (s) { return have.some(function (h) { return h === s || (s.length >= 4 && h.indexOf(s) === 0); }); });
+    });
+  }
+
+  function search(pagefind, query) {
+    var text = query.terms.join(" ");
+    if (!text && query.intent) text = query.intent.words[0];
+    if (!text) return Promise.resolve([]);
+    var all = pagefind.search(text);
+    var wanted = query.intent && query.terms.length ? pagefind.search(text, { filters: query.intent.filters }) : null;
+    return Promise.all([wanted, all]).then(function (found) {
+      var seen = new Set(), merged = [];
+      found.forEach(function (set) {
+        if (!set) return;
+        set.results.forEach(function (r) { if (!seen.has(r.id)) { seen.add(r.id); merged.push(r); } });
+      });
+      return merged;
+    });
+  }
+
+  /** A Pagefind excerpt as DOM: its text, with <mark> kept; any other markup becomes text. */
+  function excerptNodes(html) {
+    var doc = new DOMParser().parseFromString("<body>" + html, "text/html");
+    var out = document.createDocumentFragment();
+    doc.body.childNodes.forEach(function (node) {
+      if (node.nodeType === 1 && node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  function Search(root) {
+    this.root = root;
+    this.input = root.querySelector("[data-ma-search-input]");
+    this.list = root.querySelector("[data-ma-search-list]");
+    this.status = root.querySelector("[data-ma-search-status]");
+    this.note = root.querySelector("[data-ma-search-note]");
+    this.active = -1;
+    this.serial = 0;
+    var self = this;
+    this.input.addEventListener("input", function () { self.run(self.input.value); });
+    this.input.addEventListener("keydown", function (e) { self.key(e); });
+    this.input.addEventListener("focus", function () { loadPagefind(root).catch(function () {}); });
+    var form = this.input.form;
+    if (form) {
+      form.addEventListener("submit", function (e) { e.preventDefault(); self.go(self.active >= 0 ? self.active : 0); });
+      form.addEventListener("reset", function () { setTimeout(function () { self.run(""); self.input.focus(); }, 0); });
+    }
+  }
+
+  Search.prototype.run = function (value) {
+    var self = this, serial = ++this.serial, query = parseQuery(value);
+    if (!value.trim()) { this.show([], query, value, null, 0, null); return Promise.resolve(); }
+    return loadPagefind(this.root).then(function (pagefind) {
+      return search(pagefind, query).then(function (results) {
+        // Few or no results: a misspelling ("psoaz", "hamstirng") is corrected from the site's own names.
+        if (results.length >= 3 || !query.terms.length) return { results: results, fixed: null };
+        return loadVocabulary(self.root).then(function (vocabulary) {
+          var fixed = correct(query.terms, vocabulary);
+          if (!fixed) return { results: results, fixed: null, vocabulary: vocabulary };
+          return search(pagefind, { terms: fixed, intent: query.intent }).then(function (r) {
+            return r.length > results.length ? { results: r, fixed: fixed, vocabulary: vocabulary }
+                                              : { results: results, fixed: null, vocabulary: vocabulary };
+          });
+        });
+      });
+    }).then(function (found) {
+      return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
+        if (serial !== self.serial) return;
+        self.show(data, query, value, found.fixed, found.results.length, found.vocabulary || null);
+      });
+    }).catch(function (error) {
+      if (serial !== self.serial) return;
+      self.status.textContent = "Search is not available on this page (" + (error && error.message || error) + ").";
+    });
+  };
+
+  Search.prototype.show = function (data, query, value, fixed, total, vocabulary) {
+    var self = this;
+    this.list.textContent = "";
+    this.note.textContent = "";
+    this.note.hidden = true;
+    this.active = -1;
+    this.input.removeAttribute("aria-activedescendant");
+    this.input.setAttribute("aria-expanded", data.length ? "true" : "false");
+    if (!value.trim()) { this.status.textContent = "Type a muscle, a stretch or a problem"; return; }
+    this.status.textContent = total ? (total === 1 ? "1 matching page" : total + " matching pages") : "No matching pages";
+    data.forEach(function (d, i) {
+      var item = element("li", "md-search-result__item");
+      item.setAttribute("role", "option");
+      item.id = self.list.id + "-" + i;
+      item.setAttribute("aria-selected", "false");
+      var link = element("a", "md-search-result__link");
+      link.href = /^\/[^/]/.test(d.url) ? d.url : "#";
+      link.tabIndex = -1;
+      var article = element("article", "md-search-result__article md-typeset");
+      article.appendChild(element("h1", "", d.meta.title || d.url));
+      var about = [d.meta.type, d.meta.aliases ? "also " + d.meta.aliases : ""].filter(Boolean).join(" · ");
+      if (about) article.appendChild(element("p", "ma-search-result__about", about));
+      var preview = element("p", "ma-search-result__preview");
+      preview.appendChild(excerptNodes(d.excerpt || ""));
+      article.appendChild(preview);
+      link.appendChild(article);
+      item.appendChild(link);
+      self.list.appendChild(item);
+    });
+    var serial = this.serial;
+    if (!query.terms.length) return;
+    loadVocabulary(this.root).then(function (vocabulary) {
+      if (serial !== self.serial) return;
+      if (fixed) {
+        self.addNote("Showing results for ", fixed.join(" "), ". ", "");
+        self.addButton("Search instead for " + query.terms.join(" "), value);
+        return;
+      }
+      if (covered(query.terms, vocabulary)) return;
+      var guess = correct(query.terms, vocabulary);
+      if (guess) { self.addNote("Did you mean ", guess.join(" "), "?", guess.join(" ")); return; }
+      if (vocabulary.regions.length) {
+        self.addNote("MyoAtlas has no page about \u201c" + query.terms.join(" ") + "\u201d yet. It covers muscles, stretches and common problems of the " +
+          vocabulary.regions.join(", ") + ".", "", data.length ? " The nearest pages are below." : "", "");
+      }
+    });
+  };
+
+  /** A line above the results; `suggestion` becomes a button that searches for it. */
+  Search.prototype.addNote = function (before, strong, after, suggestion) {
+    var self = this;
+    this.note.textContent = "";
+    this.note.appendChild(document.createTextNode(before));
+    if (suggestion) {
+      var button = element("button", "ma-search-note__suggestion", strong);
+      button.type = "button";
+      button.addEventListener("click", function () { self.input.value = suggestion; self.run(suggestion); self.input.focus(); });
+      this.note.appendChild(button);
+    } else if (strong) {
+      this.note.appendChild(element("strong", "", strong));
+    }
+    this.note.appendChild(document.createTextNode(after));
+    this.note.hidden = false;
+  };
+
+  Search.prototype.addButton = function (text, query) {
+    var self = this, button = element("button", "ma-search-note__suggestion", text);
+    button.type = "button";
+    button.addEventListener("click", function () { self.input.value = query; self.runExactly(query); self.input.focus(); });
+    this.note.appendChild(button);
+  };
+
+  /** Search for exactly what was typed, without correcting it. */
+  Search.prototype.runExactly = function (value) {
+    var self = this, serial = ++this.serial, query = parseQuery(value);
+    return loadPagefind(this.root).then(function (pagefind) { return search(pagefind, query); }).then(function (results) {
+      return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
+        if (serial === self.serial) self.show(data, query, value, null, results.length, null);
+      });
+    });
+  };
+
+  Search.prototype.key = function (e) {
+    var items = this.list.children;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (!items.length) return;
+      e.preventDefault();
+      var next = this.active + (e.key === "ArrowDown" ? 1 : -1);
+      this.select((next + items.length) % items.length);
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      this.go(this.active >= 0 ? this.active : 0);
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      close(this);
+    }
+  };
+
+  Search.prototype.select = function (index) {
+    var items = this.list.children;
+    for (var i = 0; i < items.length; i++) items[i].setAttribute("aria-selected", i === index ? "true" : "false");
+    this.active = index;
+    this.input.setAttribute("aria-activedescendant", items[index].id);
+    items[index].scrollIntoView({ block: "nearest" });
+  };
+
+  Search.prototype.go = function (index) {
+    var item = this.list.children[index];
+    var link = item && item.querySelector("a");
+    if (link && link.getAttribute("href") !== "#") link.click();
+  };
+
+  function toggle() { return document.getElementById("__search"); }
+
+  function open(instance) {
+    var t = toggle();
+    if (t && !t.checked) { t.checked = true; t.dispatchEvent(new Event("change")); }
+    instance.input.focus();
+  }
+
+  function close(instance) {
+    var t = toggle();
+    if (t && t.checked) { t.checked = false; t.dispatchEvent(new Event("change")); }
+    instance.input.blur();
+  }
+
+  function editable(el) {
+    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+
+  function start() {
+    var root = document.querySelector("[data-ma-search]");
+    if (!root || root.maSearch) return;
+    // Resolve the bundle's address now: instant navigation later changes the page's base.
+    ["data-pagefind", "data-terms"].forEach(function (name) { root.setAttribute(name, resolveUrl(root.getAttribute(name))); });
+    var header = new Search(root);
+    root.maSearch = header;
+    header.input.addEventListener("focus", function () { var t = toggle(); if (t && !t.checked) t.checked = true; });
+    var t = toggle();
+    if (t) t.addEventListener("change", function () { if (t.checked) setTimeout(function () { header.input.focus(); }, 50); });
+    root.addEventListener("click", function (e) {
+      var link = e.target.closest && e.target.closest(".md-search-result__link");
+      if (link) { var tg = toggle(); if (tg) tg.checked = false; }
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || editable(document.activeElement)) return;
+      if (e.key === "/" || e.key === "s" || e.key === "f") { e.preventDefault(); open(header); }
+    });
+    // The search page (search/?q=...) and the home page's field hand their query to the header search.
+    var q = new URLSearchParams(location.search).get("q");
+    if (q && document.querySelector("[data-ma-search-page]")) {
+      header.input.value = q;
+      open(header);
+      header.run(q);
+    }
+  }
+
+  window.MyoAtlasSearch = {
+    parseQuery: parseQuery,
+    distance: distance,
+    /** The Pagefind API, loaded once per visit (the finder uses it too). */
+    pagefind: function () { return loadPagefind(document.querySelector("[data-ma-search]")); }
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+  // Instant navigation swaps the page without reloading scripts: hand a new ?q= to the header search.
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(function () {
+      var root = document.querySelector("[data-ma-search]");
+      var q = new URLSearchParams(location.search).get("q");
+      if (root && root.maSearch && q && document.querySelector("[data-ma-search-page]")) {
+        root.maSearch.input.value = q; open(root.maSearch); root.maSearch.run(q);
+      }
+    });
+  }
+})();
