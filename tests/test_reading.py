@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from browser import CHROMIUM_ARGS  # noqa: F401  (the fixtures below launch with these)
 from test_browser import base_url, browser  # noqa: F401  (pytest fixtures: build and serve the site once per module)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

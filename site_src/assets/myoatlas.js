@@ -114,25 +114,36 @@
     try { localStorage.setItem("myoatlas-routine:" + id, JSON.stringify(state)); } catch (e) { /* private mode */ }
   }
 
-  /* How a step is counted: a timed hold, repeated `count` times, on one or both sides. */
+  /* How a step is counted: a timed hold (10 s or more), repeated `count` times, on one or both sides.
+     The routine's own dose text wins ("hold 30 seconds, 2-3 times each side"); ranges count from their
+     lower end; without a dose text, the exercise's structured dose is used. */
+  var WORDS = { once: 1, twice: 2, "three times": 3 };
   function plan(step) {
-    var t = (step.dose || "").toLowerCase().replace(/\u2013|\u2014/g, "-");
+    var t = (step.dose || "").toLowerCase().replace(/[\u2013\u2014]/g, "-").replace(/\s+-\s+/g, "-");
     var d = step.exercise_dose || {};
     var own = !!step.routine_dose;
-    var p = { hold: 0, count: 1, unit: "time", sides: 1 };
-    var m = /hold(?: for)? (?:about )?(\d+) ?(?:seconds|secs?|s)\b/.exec(t);
-    if (m) p.hold = +m[1];
-    else if ((m = /(\d+) ?minutes?/.exec(t))) p.hold = +m[1] * 60;
+    var p = { hold: 0, count: 1, unit: "time", sides: 1, reps: 0, shortHold: 0 };
+    var m, counted = false;
+    if ((m = /(\d+)(?:-\d+)? (?:[a-z-]+ )?(?:holds?|squeezes|presses) of (\d+)(?:-\d+)? ?(?:seconds|secs?|s)\b/.exec(t))) {
+      p.count = +m[1]; p.hold = +m[2]; counted = true;
+    } else if ((m = /hold(?: for)? (?:about )?(\d+)(?:-\d+)? ?(?:seconds|secs?|s)\b/.exec(t))) p.hold = +m[1];
+    else if ((m = /(\d+)-second hold/.exec(t))) p.hold = +m[1];
+    else if ((m = /(\d+)(?:-\d+)? ?minutes?\b/.exec(t))) p.hold = +m[1] * 60;
     else if (!own && d.hold_seconds) p.hold = d.hold_seconds;
     else if (!own && d.duration_minutes) p.hold = d.duration_minutes * 60;
-    if ((m = /(\d+)(?: ?- ?\d+)? sets\b/.exec(t))) { p.count = +m[1]; p.unit = "set"; }
-    else if ((m = /(\d+)(?: ?- ?\d+)? (?:slow )?(?:times|rounds|repetitions|reps)\b/.exec(t))) { p.count = +m[1]; p.unit = p.hold ? "hold" : "time"; }
+    if (counted) { /* done above */ }
+    else if ((m = /(\d+)(?:-\d+)? sets\b/.exec(t))) { p.count = +m[1]; p.unit = "set"; }
+    else if ((m = /(\d+)(?:-\d+)? (?:slow |gentle )?(?:times|rounds|repetitions|reps|holds|squeezes|presses)\b/.exec(t))) p.count = +m[1];
+    else if ((m = /\b(once|twice|three times)\b/.exec(t))) p.count = WORDS[m[1]];
+    else if ((m = /^(\d+)(?:-\d+)? (?:each|per|on)\b/.exec(t))) p.count = +m[1];
     else if (!own && d.sets) { p.count = d.sets; p.unit = "set"; }
-    else if (!own && d.reps) { p.count = d.reps; p.unit = p.hold ? "hold" : "time"; }
+    else if (!own && d.reps) p.count = d.reps;
+    // Short holds (a few seconds) are counted by the reader, not timed.
+    if (p.hold && p.hold < 10) { p.shortHold = p.hold; p.hold = 0; }
     if (p.hold && p.unit === "time") p.unit = "hold";
-    // "15 times each leg" without a hold: one round per side, not fifteen taps.
+    // "15 times each leg" without a timer: one round per side, not fifteen taps.
     if (!p.hold && p.unit === "time") { p.reps = p.count; p.count = 1; p.unit = "round"; }
-    if (/\b(each|per|every) (side|leg|arm)\b|\bon both sides\b/.test(t) || (!own && d.per_side)) p.sides = 2;
+    if (/\b(each|per|every) (side|leg|arm|foot|hand|way)\b|\b(in )?each direction\b|\bon both sides\b/.test(t) || (!own && d.per_side)) p.sides = 2;
     p.total = p.count * p.sides;
     return p;
   }
@@ -372,12 +383,15 @@
 
   RoutineMode.prototype.counterText = function () {
     var p = this.plans[this.state.step], done = this.state.done;
+    if (p.total === 1 && p.reps < 2 && !p.shortHold) return done ? "Done \u2713" : "";
+    if (done >= p.total && p.unit === "round") return "Done \u2713" + (p.sides > 1 ? " on both sides" : "");
     if (done >= p.total) return "Done: " + this.unitWord(p, p.total) + (p.sides > 1 ? " on each side" : "");
     var perSide = p.count, side = Math.floor(done / perSide) + 1, within = done % perSide + 1;
     var parts = [];
     if (p.sides > 1) parts.push((side === 1 ? "First" : "Second") + " side");
     if (p.count > 1 || p.unit === "set") parts.push(cap(p.unit) + " " + within + " of " + p.count);
-    if (p.reps) parts.push(p.reps + " times");
+    if (p.reps > 1) parts.push(p.reps + " times");
+    if (p.shortHold) parts.push("hold " + p.shortHold + " s each");
     return parts.join(" \u00b7 ") || (p.hold ? "Once, " + clockText(p.hold) : "Once");
   };
 

@@ -8,8 +8,8 @@ each of those shapes becomes an `<a href>` with an accessible name (`aria-label`
 name), so the same call draws the clickable body map of the home page and of a "Find a stretch" page
 (`links={id: url for every muscle}`) or a muscle page's picture (`highlight={id: "target"}`). `names` maps
 ids to display names (default: the id in words). Deep muscles (`DEEP`) are drawn as dashed outlines over the
-superficial ones, so they stay visible and clickable; `views` may also include "deep", a third figure with
-only the deep muscles. Muscles without a shape are listed in the text alternative but not drawn; `SHAPES`
+superficial ones, so they stay visible and clickable; `views` may also include "deep" (front) and "deep-back",
+figures with only the deep muscles of that side. Muscles without a shape are listed in the text alternative but not drawn; `SHAPES`
 holds every shape, keyed by the ids in content/muscle/. The output is deterministic (same input, same bytes).
 """
 from __future__ import annotations
@@ -20,7 +20,9 @@ from html import escape
 # One view is drawn in a 200 x 470 box; shapes are written for the viewer's left half and mirrored.
 VIEW_W, VIEW_H, GAP = 200, 470, 16
 STATES = ("stretched", "worked", "target")
-VIEW_LABELS = {"front": "Front", "back": "Back", "deep": "Deep layer"}
+VIEW_LABELS = {"front": "Front", "back": "Back", "deep": "Deep layer, front", "deep-back": "Deep layer, back"}
+# The deep views draw only the deep muscles of the front ("deep") or the back ("deep-back").
+DEEP_VIEWS = {"deep": "front", "deep-back": "back"}
 
 _HALF_BODY = [(92, 64), (78, 72), (63, 78), (56, 88), (58, 104), (65, 124), (70, 160), (73, 190), (69, 214),
               (65, 238), (64, 262), (67, 300), (71, 336), (70, 352), (68, 372), (72, 404), (77, 432), (75, 444),
@@ -162,10 +164,10 @@ def default_name(muscle_id: str) -> str:
 
 
 def _muscle_paths(muscle_id: str, view: str) -> list[str]:
-    wanted = "front" if view == "deep" else view
+    wanted = DEEP_VIEWS.get(view, view)
     paths = []
     for shape_view, d, mirrored in SHAPES.get(muscle_id, []):
-        if shape_view == wanted or (view == "deep" and muscle_id in DEEP):
+        if shape_view == wanted:
             paths.append(d)
             if mirrored:
                 paths.append(mirror(d))
@@ -181,10 +183,11 @@ def _order(ids: list[str], highlight: dict[str, str] | None = None) -> list[str]
 
 def _view(view: str, highlight: dict[str, str], links: dict[str, str], names: dict[str, str]) -> str:
     shown = set(highlight) | set(links)
-    ids = [i for i in _order(list(SHAPES), highlight) if view != "deep" or i in DEEP]
-    parts = [silhouette()] if view != "deep" else [silhouette().replace('class="ma-body-base"', 'class="ma-body-base ma-body-base--deep"')]
+    in_deep_view = view in DEEP_VIEWS
+    ids = [i for i in _order(list(SHAPES), highlight) if not in_deep_view or i in DEEP]
+    parts = [silhouette()] if not in_deep_view else [silhouette().replace('class="ma-body-base"', 'class="ma-body-base ma-body-base--deep"')]
     for muscle_id in ids:
-        deep = muscle_id in DEEP and view != "deep"
+        deep = muscle_id in DEEP and not in_deep_view
         if deep and muscle_id not in shown:
             continue  # deep muscles appear only when highlighted or linked, to keep the picture quiet
         paths = _muscle_paths(muscle_id, view)
@@ -206,10 +209,15 @@ def has_shape(muscle_id: str) -> bool:
     return muscle_id in SHAPES
 
 
-def views_for(muscle_ids: list[str]) -> tuple[str, ...]:
-    """The views where any of these muscles is drawn, front before back (("front",) if none)."""
+def views_for(muscle_ids: list[str], deep_layer: bool = False) -> tuple[str, ...]:
+    """The views where any of these muscles is drawn, front before back (("front",) if none); with `deep_layer`,
+    followed by the deep-layer view of each side where one of them is a deep muscle."""
     found = {v for m in muscle_ids for v, _d, _mirrored in SHAPES.get(m, [])}
-    return tuple(v for v in ("front", "back") if v in found) or ("front",)
+    views = tuple(v for v in ("front", "back") if v in found) or ("front",)
+    if deep_layer:
+        deep = {v for m in muscle_ids if m in DEEP for v, _d, _mirrored in SHAPES.get(m, [])}
+        views += tuple(d for d, v in DEEP_VIEWS.items() if v in deep)
+    return views
 
 
 def describe(highlight: dict[str, str], names: dict[str, str]) -> str:
@@ -237,7 +245,7 @@ def body_svg(highlight: dict[str, str] | None = None, links: dict[str, str] | No
     title = title or "Body diagram, " + " and ".join(VIEW_LABELS[v].lower() for v in views) + " view"
     text = desc or describe(highlight, names)
     deep_note = "Dashed outlines are deep muscles, under the surface ones."
-    if any(i in DEEP for i in set(highlight) | set(links)) and "deep" not in views:
+    if any(i in DEEP for i in set(highlight) | set(links)) and not any(v in DEEP_VIEWS for v in views):
         text = (text + " " + deep_note).strip()
     interactive = bool(links)
     role = 'role="group"' if interactive else 'role="img"'

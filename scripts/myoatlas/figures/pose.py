@@ -26,6 +26,8 @@ SHOULDER_DROP = 5.0  # shoulder joint below the base of the neck
 # Stroke widths (cm).
 WIDTH = {"trunk": 22.0, "chest": 24.0, "pelvis": 22.0, "neck": 10.0, "thigh": 15.0, "shank": 10.5, "foot": 6.0,
          "upperarm": 9.0, "forearm": 7.5, "hand": 6.0}
+# Seen from the front the trunk is wider than it is deep.
+FRONT_WIDTH = {"trunk": 24.0, "chest": 27.0, "pelvis": 22.0, "shoulders": 11.0}
 JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow", "wrist")
 SIDES = ("near", "far")
 PART_NAMES = ("shoulder", "elbow", "forearm", "hand", "thigh", "knee", "shin", "foot")
@@ -259,10 +261,11 @@ def part_points(sk: Skeleton, part: str) -> list[tuple[Point, float]]:
     if part == "head":
         return [(p["head"], HEAD_R)]
     if part == "trunk":
-        return [(p["lumbar"], WIDTH["trunk"] / 2), (p["chest"], WIDTH["chest"] / 2), (p["shoulder"], WIDTH["chest"] / 2)]
+        return [(p["lumbar"], seg_width("trunk", sk.view) / 2), (p["chest"], seg_width("chest", sk.view) / 2),
+                (p["shoulder"], seg_width("chest", sk.view) / 2)]
     if part == "pelvis":
         if sk.view == "front":
-            return [(p["near-hip"], WIDTH["pelvis"] / 2), (p["far-hip"], WIDTH["pelvis"] / 2)]
+            return [(p["near-hip"], seg_width("pelvis", "front") / 2), (p["far-hip"], seg_width("pelvis", "front") / 2)]
         return [(p["hip"], WIDTH["pelvis"] / 2), (p["lumbar"], WIDTH["pelvis"] / 2)]
     side, _, name = part.partition("-")
     table = {"shoulder": [("shoulder", WIDTH["upperarm"] / 2)], "elbow": [("elbow", WIDTH["upperarm"] / 2)],
@@ -278,8 +281,6 @@ def part_points(sk: Skeleton, part: str) -> list[tuple[Point, float]]:
 def part_low(sk: Skeleton, part: str) -> float:
     """Height of the lowest point of a part."""
     circles = part_points(sk, part)
-    if part in ("thigh", "shin", "forearm", "trunk") or any(part.endswith("-" + n) for n in ("thigh", "shin", "forearm")):
-        pass
     return min((c[1] - r for c, r in circles), default=0.0)
 
 
@@ -291,11 +292,18 @@ def part_x(sk: Skeleton, part: str) -> tuple[float, float]:
     return min(c[0] - r for c, r in circles), max(c[0] + r for c, r in circles)
 
 
+def seg_width(name: str, view: str) -> float:
+    """Stroke width of a segment in this view (cm)."""
+    if view == "front" and name in FRONT_WIDTH:
+        return FRONT_WIDTH[name]
+    return WIDTH.get(name, WIDTH["upperarm"])
+
+
 def _all_circles(sk: Skeleton) -> list[tuple[str, Point, float]]:
     out = [("head", sk.points["head"], HEAD_R)]
     names = {"thigh": "thigh", "shank": "shin", "foot": "foot", "upperarm": "elbow", "forearm": "forearm", "hand": "hand"}
     for name, a, b, layer in sk.segments:
-        r = WIDTH.get(name, WIDTH["upperarm"] if name == "shoulders" else 10) / 2
+        r = seg_width(name, sk.view) / 2
         part = f"{layer}-{names[name]}" if layer in SIDES else ("pelvis" if name == "pelvis" else "trunk" if name in ("trunk", "chest") else "head")
         out += [(part, sk.points[a], r), (part, sk.points[b], r)]
     return out
@@ -373,6 +381,48 @@ MUSCLE_SEGMENTS: dict[str, list[tuple[str, str, float, float]]] = {
     "transversus-abdominis": [("pelvis", "front", 0.5, 1.0), ("trunk", "front", 0.0, 0.7)],
     "extensor-digitorum": [("forearm", "back", 0.05, 0.95), ("hand", "back", 0.0, 1.0)],
     "pronator-quadratus": [("forearm", "front", 0.7, 1.0)],
+    "vastus-lateralis": [("thigh", "mid", 0.2, 0.95)],
+    "vastus-medialis": [("thigh", "front", 0.55, 0.95)],
+    "vastus-intermedius": [("thigh", "front", 0.15, 0.9)],
+    "gracilis": [("thigh", "mid", 0.05, 0.95), ("shank", "mid", 0.0, 0.1)],
+    "gastrocnemius": [("thigh", "back", 0.92, 1.0), ("shank", "back", 0.05, 0.6)],
+    "soleus": [("shank", "back", 0.3, 0.9)],
+    "tibialis-anterior": [("shank", "front", 0.05, 0.85)],
+    "tibialis-posterior": [("shank", "back", 0.3, 0.9)],
+    "fibularis-longus": [("shank", "mid", 0.05, 0.9)],
+    "fibularis-brevis": [("shank", "mid", 0.5, 0.95)],
+    "biceps-brachii": [("upperarm", "front", 0.15, 0.95)],
+    "brachialis": [("upperarm", "front", 0.5, 0.95)],
+    "triceps-brachii": [("upperarm", "back", 0.1, 0.9)],
+    "deltoid": [("upperarm", "mid", 0.0, 0.35)],
+    "pectoralis-major": [("chest", "front", 0.35, 1.0)],
+    "pectoralis-minor": [("chest", "front", 0.6, 1.0)],
+    "serratus-anterior": [("chest", "mid", 0.2, 0.8)],
+    "latissimus-dorsi": [("trunk", "back", 0.5, 1.0), ("chest", "back", 0.0, 0.8)],
+    "trapezius": [("neck", "back", 0.0, 0.5), ("chest", "back", 0.2, 1.0)],
+    "upper-trapezius": [("neck", "back", 0.0, 0.5), ("chest", "back", 0.85, 1.0)],
+    "middle-trapezius": [("chest", "back", 0.6, 1.0)],
+    "lower-trapezius": [("chest", "back", 0.15, 0.7)],
+    "rhomboids": [("chest", "back", 0.5, 0.95)],
+    "levator-scapulae": [("neck", "back", 0.0, 0.6)],
+    "sternocleidomastoid": [("neck", "front", 0.0, 0.7)],
+    "scalenes": [("neck", "mid", 0.0, 0.6)],
+    "suboccipitals": [("neck", "back", 0.5, 0.8)],
+    "supraspinatus": [("chest", "back", 0.85, 1.0), ("upperarm", "mid", 0.0, 0.15)],
+    "infraspinatus": [("chest", "back", 0.6, 0.95)],
+    "teres-minor": [("chest", "back", 0.55, 0.8), ("upperarm", "back", 0.0, 0.15)],
+    "subscapularis": [("chest", "mid", 0.6, 0.95)],
+    "brachioradialis": [("upperarm", "front", 0.85, 1.0), ("forearm", "mid", 0.0, 0.7)],
+    "pronator-teres": [("forearm", "front", 0.0, 0.45)],
+    "supinator": [("forearm", "back", 0.0, 0.35)],
+    "flexor-carpi-radialis": [("forearm", "front", 0.05, 0.95)],
+    "flexor-carpi-ulnaris": [("forearm", "front", 0.05, 0.95)],
+    "flexor-digitorum-superficialis": [("forearm", "front", 0.1, 0.95), ("hand", "front", 0.0, 1.0)],
+    "extensor-carpi-radialis-longus": [("forearm", "back", 0.0, 0.9)],
+    "extensor-carpi-radialis-brevis": [("forearm", "back", 0.1, 0.95)],
+    "extensor-carpi-ulnaris": [("forearm", "back", 0.1, 0.95)],
+    "abductor-hallucis": [("foot", "mid", 0.1, 0.9)],
+    "flexor-digitorum-brevis": [("foot", "mid", 0.1, 0.9)],
 }
 # Where muscles of a region lie when the id has no entry above.
 REGION_SEGMENTS: dict[str, list[tuple[str, str, float, float]]] = {
@@ -446,7 +496,7 @@ def _pose_group(placed: Placed, highlight: dict[str, str], figure: Figure, regio
         shade = "near" if layer in ("near", "core") or sk.view == "front" else "far"
         outline, fill, marks = [], [], []
         for name, a, b in segs:
-            width = WIDTH.get(name, WIDTH["upperarm"])
+            width = seg_width(name, sk.view)
             outline.append(_line(p[a], p[b], "ma-seg ma-seg--outline", width + 2.4))
             fill.append(_line(p[a], p[b], f"ma-seg ma-seg--{shade}", width))
             if not hl_side.get(layer, True):
@@ -643,6 +693,8 @@ def _lower(name: str) -> str:
 
 
 GAP = 14.0
+LOOP_SECONDS = 4.0  # one cycle through all positions (keyframes in figures.css)
+LABEL_CHAR = 5.0  # average width of a caption character at 9 units
 MIN_WIDTH = 240.0
 
 
@@ -656,25 +708,43 @@ def pose_svg(data: dict[str, Any], highlight: dict[str, str] | None = None, titl
     if not figure.poses:
         figure.poses = [Pose("Position")]
     placed = [place(p, figure) for p in figure.poses]
-    extents = [_extent(pl, figure) for pl in placed]
+    extents = []
+    for pl, pose_ in zip(placed, figure.poses):
+        left, right, top_ = _extent(pl, figure)
+        need = len(pose_.label) * LABEL_CHAR + 4  # room for the caption under this position
+        if right - left < need:
+            grow = (need - (right - left)) / 2
+            left, right = left - grow, right + grow
+        extents.append((left, right, top_))
+    if figure.loop:  # one more panel: the positions on top of each other, shown in turn
+        extents.append((min(e[0] for e in extents), max(e[1] for e in extents), max(e[2] for e in extents)))
     top = max(e[2] for e in extents) + 4
     widths = [e[1] - e[0] for e in extents]
     stack = max(widths) > 1.6 * top  # lying figures: one position under the other
-    label_h = 12.0
+    label_h = 13.0
     panels = []
     x = 0.0
     y = 0.0
-    for n, (pl, (left, right, _top)) in enumerate(zip(placed, extents)):
+    count = len(placed)
+    for n, (left, right, _top) in enumerate(extents):
         width = right - left
-        back, front = _props(pl, figure, left, right, top)
         dx = x - left
         base = y + top
         ground = "" if figure.from_above else f'<path class="ma-ground" d="M{_num(left)} 0L{_num(right)} 0"/>'
-        body = _pose_group(pl, highlight, figure, regions)
-        cls = "ma-pose-panel"
-        panels.append(f'<g class="{cls}" transform="translate({_num(dx)} {_num(base)})">{ground}{back}{body}{front}'
+        if n < count:
+            back, front = _props(placed[n], figure, left, right, top)
+            content, label, cls = back + _pose_group(placed[n], highlight, figure, regions) + front, figure.poses[n].label, "ma-pose-panel"
+        else:
+            frames = []
+            for k, pl in enumerate(placed):
+                back, front = _props(pl, figure, left, right, top)
+                last = " ma-loop-frame--last" if k == count - 1 else ""
+                frames.append(f'<g class="ma-loop-frame ma-loop-{count}{last}" style="animation-delay:{_num(-k * LOOP_SECONDS / count)}s">'
+                              f'{back}{_pose_group(pl, highlight, figure, regions)}{front}</g>')
+            content, label, cls = "".join(frames), "Moving", "ma-pose-panel ma-pose-loop"
+        panels.append(f'<g class="{cls}" transform="translate({_num(dx)} {_num(base)})">{ground}{content}'
                       f'<text class="ma-pose-label" x="{_num(left + width / 2)}" y="{_num(label_h - 2)}" text-anchor="middle" '
-                      f'font-size="7.5">{escape(pl_label(figure.poses[n]))}</text></g>')
+                      f'font-size="9">{escape(label)}</text></g>')
         if stack:
             y += top + label_h + 4
         else:
@@ -693,6 +763,3 @@ def pose_svg(data: dict[str, Any], highlight: dict[str, str] | None = None, titl
     out.append("</svg>")
     return "".join(out)
 
-
-def pl_label(pose: Pose) -> str:
-    return pose.label

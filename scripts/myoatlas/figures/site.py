@@ -2,7 +2,8 @@
 
 `register(env, graph)` adds them to a Jinja environment (called from `Renderer.__init__`). Each returns
 Markup: one `<figure>` on a single line (so Markdown passes it through untouched), or "" when there is
-nothing to draw. All text inside is escaped by body.py and pose.py.
+nothing to draw. All text inside is escaped by body.py and pose.py. Figures carry `data-pagefind-ignore`: their
+generated descriptions would otherwise crowd the search previews.
 """
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ def pose_figure_html(record: Record, graph: Graph) -> str:
     caption = _legend(set(marks.values()))
     if caption:
         caption = f"<figcaption>Coloured: {caption}.</figcaption>"
-    return f'<figure class="ma-figure ma-figure--pose">{svg}{caption}</figure>'
+    return f'<figure class="ma-figure ma-figure--pose" data-pagefind-ignore>{svg}{caption}</figure>'
 
 
 def body_figure_html(record: Record, graph: Graph) -> str:
@@ -75,7 +76,8 @@ def body_figure_html(record: Record, graph: Graph) -> str:
     if record.kind is Kind.MUSCLE:
         marks = {record.id: "target"}
         title = f"Where the {record.title[:1].lower() + record.title[1:] if record.title[1:2].islower() else record.title} lies"
-        desc = f"{record.title} is highlighted on the body" + (", drawn as a dashed outline because it lies deep, under other muscles." if record.id in body.DEEP else ".")
+        desc = f"{record.title} is highlighted on the body" + (
+            ": a dashed outline where it lies under other muscles, and solid in the deep layer." if record.id in body.DEEP else ".")
     elif record.kind in (Kind.EXERCISE, Kind.TEST):
         marks = {k: v for k, v in highlights(record).items() if k in graph.records}
         title = f"Muscles of the {record.title[:1].lower() + record.title[1:] if record.title[1:2].islower() else record.title}"
@@ -85,15 +87,17 @@ def body_figure_html(record: Record, graph: Graph) -> str:
     drawn = [m for m in marks if body.has_shape(m)]
     if not drawn:
         return ""
-    svg = body.body_svg(marks, views=body.views_for(drawn), title=title, names=names, desc=desc)
+    views = body.views_for(drawn, deep_layer=record.kind is Kind.MUSCLE)  # a deep muscle also gets its deep layer
+    svg = body.body_svg(marks, views=views, title=title, names=names, desc=desc)
     caption = _legend(set(marks.values())) if record.kind is not Kind.MUSCLE else ""
     notes = []
     if caption:
         notes.append(f"Coloured: {caption}.")
     if any(m in body.DEEP for m in drawn):
-        notes.append("Dashed outline: a deep muscle, under the surface ones.")
+        notes.append("Dashed outline: a deep muscle, under the surface ones" + (
+            "; the deep layer shows it without the muscles over it." if record.kind is Kind.MUSCLE else "."))
     figcaption = f"<figcaption>{' '.join(notes)}</figcaption>" if notes else ""
-    return f'<figure class="ma-figure ma-figure--body">{svg}{figcaption}</figure>'
+    return f'<figure class="ma-figure ma-figure--body" data-pagefind-ignore>{svg}{figcaption}</figure>'
 
 
 def register(env: Any, graph: Graph) -> None:
