@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
-# Reproducible builds: dates in the sitemap come from the last commit, not the clock.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
+# Reproducible builds: the sitemap's dates come from the last commit (or, in a copy without .git, the
+# newest file), never from the clock. Checks use the real date (scripts/myoatlas/clock.py).
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || find content templates site_src mkdocs.yml -type f -printf '%T@\n' | sort -n | tail -1 | cut -d. -f1)
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup serve build check test browser bench clean
@@ -20,8 +21,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# The preview: http://127.0.0.1:$(PORT)/myoatlas/ (the path comes from site_url); PORT=8001 make serve.
+PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 # Build into a temporary folder and swap it in only on success: a failed build keeps the last good site/.
 build: $(STAMP)

@@ -85,6 +85,8 @@ def make_site(root: Path, text: str = "", base: bool = True) -> Paths:
     """A tiny project: the real schemas, templates and hook, plus the given records."""
     shutil.copytree(REPO / "content" / "schemas", root / "content" / "schemas")
     shutil.copytree(REPO / "templates", root / "templates")
+    shutil.copytree(REPO / "site_src" / "overrides", root / "site_src" / "overrides")  # theme.custom_dir
+    shutil.copytree(REPO / "site_src" / "assets", root / "site_src" / "assets")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["hooks"] = [str(REPO / "scripts" / "myoatlas" / "mkdocs_hook.py")]
     config["nav"] = ["index.md", "muscles/index.md", "exercises/index.md", "articles/index.md"]

@@ -101,7 +101,7 @@ def test_unknown_value_of_a_closed_list(site):
     reviewed: 2026-01-01
     """)
     assert diagnostics(paths) == [
-        "content/group/hip-flexors.yml:4:9: error: invalid value for region: expected one of: 'lower-back', 'abdomen', 'pelvis', 'hip', 'thigh', 'knee', 'forearm', got 'hips'"
+        "content/group/hip-flexors.yml:4:9: error: invalid value for region: expected one of: 'neck', 'shoulder', 'upper-back', 'chest', 'upper-arm', 'forearm', 'hand', 'lower-back', 'abdomen', 'pelvis', 'hip', 'thigh', 'knee', 'lower-leg', 'foot', got 'hips'"
     ]
     assert hints(paths) == ["did you mean 'hip'?"]
 
@@ -282,4 +282,27 @@ def test_a_file_that_cannot_be_read_is_reported_once_not_by_every_reference(site
     paths = site("-- content/muscle/psoas-major.yml --\nid: psoas-major\nname: [broken\n")
     assert diagnostics(paths) == [
         "content/muscle/psoas-major.yml:3:1: error: invalid YAML: did not find expected ',' or ']'"
+    ]
+
+
+def test_angle_brackets_in_names_titles_and_aliases_are_refused_at_the_character(site):
+    paths = site("""
+    -- content/exercise/plank.yml --
+    id: plank
+    name: "Plank <img src=x onerror=alert(1)>"
+    aliases: [front plank, "hover > 30 s"]
+    kind: strengthening
+    summary: A hold on the forearms and toes.
+    works: [psoas-major]
+    position: lying-on-front
+    equipment: [mat]
+    difficulty: beginner
+    dose: {hold_seconds: 30}
+    steps: [Lie face down., Hold.]
+    cautions: [Stop if it hurts.]
+    reviewed: 2026-01-01
+    """)
+    assert diagnostics(paths) == [
+        "content/exercise/plank.yml:2:14: error: '<' is not allowed in name",
+        "content/exercise/plank.yml:3:31: error: '>' is not allowed in aliases[1]",
     ]

@@ -117,7 +117,8 @@ def test_new_exercise_filled_in_as_the_guide_says_passes_check_and_reaches_the_s
         text = text.replace(old, new, 1)
     record.write_text(text)
     capsys.readouterr()
-    assert main(["--root", str(paths.root), "check", "--strict"]) == 0, capsys.readouterr().err
+    # Only the new record: the tiny site's other records were reviewed on a fixed day and fall due in time.
+    assert main(["--root", str(paths.root), "check", "--strict", str(record)]) == 0, capsys.readouterr().err
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(paths.root / "mkdocs.yml")],
                          capture_output=True, text=True, env=env)

@@ -72,3 +72,30 @@ def test_a_record_must_be_a_mapping(site):
 def test_records_outside_a_kind_folder_are_reported(site):
     paths = site("-- content/stretches/x.yml --\nid: x\n")
     assert diagnostics(paths)[0].startswith("content/stretches/x.yml:1:1: error: record file is not in a kind folder")
+
+
+def test_a_symlink_to_a_file_outside_the_project_is_refused_by_its_place_in_content(site, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.yml"
+    outside.write_text("id: secret\nname: Secret\n")
+    paths = site()
+    (paths.content / "muscle" / "secret.yml").symlink_to(outside)
+    assert diagnostics(paths) == ["content/muscle/secret.yml:1:1: error: record files cannot be symbolic links: 'content/muscle/secret.yml'"]
+
+
+def test_a_linked_kind_folder_is_refused_not_skipped(site, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere")
+    (outside / "x.yml").write_text("id: x\n")
+    paths = site()
+    (paths.content / "routine").symlink_to(outside, target_is_directory=True)
+    assert diagnostics(paths) == ["content/routine:1:1: error: record files cannot be symbolic links: 'content/routine'"]
+
+
+def test_checking_a_file_outside_the_project_names_it_as_given(site, tmp_path_factory, capsys):
+    from myoatlas.cli import main
+
+    outside = tmp_path_factory.mktemp("elsewhere") / "x.yml"
+    outside.write_text("id: x\n")
+    paths = site()
+    assert main(["--root", str(paths.root), "check", str(outside)]) == 1
+    err = capsys.readouterr().err
+    assert f"{outside.as_posix()}:1:1: error: record file is outside the project" in err

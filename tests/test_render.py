@@ -17,7 +17,7 @@ def pages(paths) -> dict[str, str]:
 def test_every_record_gets_a_page_and_every_kind_a_hub(site):
     assert sorted(pages(site())) == [
         "articles/index.md", "authors/editors.md", "conditions/index.md", "contributing/fields.md", "exercises/index.md",
-        "exercises/kneeling-lunge.md", "groups/hip-flexors.md", "muscles/index.md", "muscles/psoas-major.md",
+        "exercises/kneeling-lunge.md", "find/index.md", "groups/hip-flexors.md", "muscles/index.md", "muscles/psoas-major.md",
         "routines/index.md", "sources/index.md", "sources/smith-2020.md", "tests/index.md",
     ]
 
@@ -63,7 +63,7 @@ def test_plain_fields_cannot_inject_markup(site):
     out = pages(site("""
     -- content/exercise/kneeling-lunge.yml --
     id: kneeling-lunge
-    name: "Lunge <img src=x onerror=alert(1)> [x](javascript:alert(1))"
+    name: "Lunge [x](javascript:alert(1))"
     kind: stretch
     summary: A kneeling stretch.
     stretches: [psoas-major]
@@ -71,13 +71,14 @@ def test_plain_fields_cannot_inject_markup(site):
     equipment: [mat]
     difficulty: beginner
     dose: {hold_seconds: 30}
-    steps: ["# not a heading", "1. not a list"]
+    steps: ["# not a heading", "1. not a list", "<img src=x onerror=alert(1)> then"]
     cautions: [Stop if it hurts.]
     reviewed: 2026-01-01
     """))
     page = out["exercises/kneeling-lunge.md"]
-    assert "# Lunge &lt;img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(javascript:alert\\(1\\)\\)" in page
+    assert "# Lunge \\[x\\]\\(javascript:alert\\(1\\)\\)" in page
     assert "1. \\# not a heading" in page and "2. 1\\. not a list" in page
+    assert "3. &lt;img src=x onerror=alert\\(1\\)\\> then" in page
 
 
 def test_output_is_deterministic(site):

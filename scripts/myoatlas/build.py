@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from .checks import run_checks
 from .clock import today
 from .diagnostics import Diagnostic, has_errors
 from .graph import Graph, link_records
-from .load import load_records
+from .load import load_record, load_records
 from .model import Paths
 from .render import Page, render_pages
 from .schema import load_schemas, schema_problems, validate_record
@@ -41,6 +42,10 @@ def check_content(paths: Paths, files: list[Path] | None = None, on: dt.date | N
     graph = link_records(records, schemas)
     diagnostics.extend(run_checks(records, graph, on or today(), unreadable))
     if files is not None:
+        content = Path(os.path.abspath(paths.content))
+        for f in files:  # a file named on the command line outside content/ is refused, not ignored
+            if f.is_file() and content not in Path(os.path.abspath(f)).parents:
+                diagnostics.extend(load_record(paths, f)[1])
         wanted = {paths.rel(f) for f in files}
         diagnostics = [d for d in diagnostics if d.span.file in wanted or any(d.span.file.startswith(w.rstrip("/") + "/") for w in wanted)]
     return graph, sorted(set(diagnostics))

@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(paths: Paths, files: list[Path], strict: bool) -> int:
-    selected = [f.resolve() for f in files] or None
+    selected = [Path(os.path.abspath(f)) for f in files] or None  # links are named, not followed
     _graph, diagnostics = check_content(paths, selected)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for d in diagnostics:

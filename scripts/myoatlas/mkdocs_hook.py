@@ -64,15 +64,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
     paths = Paths(root)
     result = build_site(paths)
+    serving = _session.command == "serve"
     for d in result.diagnostics:
-        (log.error if d.severity is Severity.ERROR else log.info)(str(d).replace("\n", " "))
+        # Under `serve --strict` an ERROR log line would abort the build and leave the browser waiting;
+        # the errors are shown on every page instead (and still printed here).
+        loud = d.severity is Severity.ERROR and not serving
+        (log.error if loud else log.info)(str(d).replace("\n", " "))
     docs_dir = paths.rel(Path(config.docs_dir))
     for file in files:
         file.edit_uri = f"{docs_dir}/{file.src_uri}"
     hubs = set(_nav_paths(config.nav))
     if not result.ok:
         errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
-        if _session.command != "serve":
+        if not serving:
             raise PluginError(f"{errors} error(s) in content/ (run 'make check' for details); the site was not built")
         _session.errors = error_page(result.diagnostics)
         for path in sorted((_session.pages | hubs) - set(files.src_uris)):

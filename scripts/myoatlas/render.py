@@ -181,7 +181,11 @@ class Renderer:
     # -- pages ----------------------------------------------------------------------------------
     def render(self, template: str, page: str, **values: Any) -> tuple[str, dict[str, Any]]:
         """The page's Markdown, front matter first, and its metadata (the template's `meta`)."""
-        module = self.env.get_template(template).make_module({"page": page, **values})
+        compiled = self.env.get_template(template)
+        try:
+            module = compiled.make_module({"page": page, **values})
+        except Exception:
+            self.env.handle_exception()  # re-raises with the template's own line numbers
         meta = dict(getattr(module, "meta", {}))
         if values.get("search"):
             meta["search"] = values["search"]
