@@ -133,10 +133,10 @@ def test_body_map_links_every_shape_with_an_accessible_name():
     svg = body.body_svg({}, links={"psoas-major": "../muscles/psoas-major/", "sartorius": "../muscles/sartorius/"},
                         names={"psoas-major": "Psoas major"})
     assert 'role="group"' in svg
-    assert ('<a href="../muscles/psoas-major/" aria-label="Psoas major"><title>Psoas major</title>'
+    assert ('<a xlink:href="../muscles/psoas-major/" aria-label="Psoas major"><title>Psoas major</title>'
             '<path class="ma-m ma-m--deep" data-muscle="psoas-major"') in svg
-    assert '<a href="../muscles/sartorius/" aria-label="Sartorius"><title>Sartorius</title>' in svg
-    assert svg.count("<a href=") == 2  # each muscle once: sartorius and psoas are front-view shapes
+    assert '<a xlink:href="../muscles/sartorius/" aria-label="Sartorius"><title>Sartorius</title>' in svg
+    assert svg.count("<a xlink:href=") == 2  # each muscle once: sartorius and psoas are front-view shapes
 
 
 def test_deep_muscles_are_dashed_and_only_drawn_when_asked_for():

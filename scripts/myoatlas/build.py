@@ -12,13 +12,14 @@ from .diagnostics import Diagnostic, has_errors
 from .graph import Graph, link_records
 from .load import load_record, load_records
 from .model import Paths
-from .render import Page, render_pages
+from .render import Page, render_pages, render_snippets
 from .schema import load_schemas, schema_problems, validate_record
 
 
 @dataclass
 class BuildResult:
     pages: list[Page] = field(default_factory=list)
+    snippets: dict[str, str] = field(default_factory=dict)  # generated parts of hand-written pages, by marker
     diagnostics: list[Diagnostic] = field(default_factory=list)
     graph: Graph | None = None
 
@@ -59,5 +60,6 @@ def build_site(paths: Paths, on: dt.date | None = None) -> BuildResult:
         return result
     pages, problems = render_pages(paths, graph, graph.schemas, {})
     result.pages = pages
+    result.snippets = render_snippets(paths, graph)
     result.diagnostics = sorted(set(diagnostics + problems))
     return result

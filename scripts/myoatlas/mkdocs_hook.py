@@ -45,6 +45,7 @@ class _Session:
     pages: set[str] = field(default_factory=set)  # generated pages of the last good build
     errors: str = ""  # the error page's Markdown while content is broken (serve only)
     vocabulary: dict[str, Any] = field(default_factory=dict)  # names and aliases for "Did you mean?"
+    snippets: dict[str, str] = field(default_factory=dict)  # marker -> HTML for hand-written pages
 
 
 _session = _Session()  # MkDocs loads a hook once per run; its events share this
@@ -85,6 +86,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _session.errors = ""
     _session.pages = {page.path for page in result.pages}
     _session.vocabulary = vocabulary(result.graph) if result.graph else {}
+    _session.snippets = result.snippets
     for page in result.pages:
         if page.path in files.src_uris:
             raise PluginError(f"{docs_dir}/{page.path} clashes with a generated page; remove or rename it")
@@ -99,6 +101,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _session.errors:
         page.meta = {"title": "The site could not be built"}
         return _session.errors.split("---\n\n", 2)[-1]
+    for marker, html in _session.snippets.items():
+        markdown = markdown.replace(marker, html)
     return markdown
 
 

@@ -225,6 +225,14 @@ def render_pages(paths: Paths, graph: Graph, schemas: Schemas, site: dict[str, A
     return sorted(pages, key=lambda p: p.path), diagnostics
 
 
+def render_snippets(paths: Paths, graph: Graph) -> dict[str, str]:
+    """HTML for markers in hand-written pages: `<!-- BODY-MAP -->` on the home page becomes the clickable
+    body map, each muscle linking to its stretches in the finder."""
+    renderer = Renderer(paths, graph, {})
+    figure = renderer._body_map("find/?muscle=")
+    return {"<!-- BODY-MAP -->": f'<figure class="ma-figure ma-figure--body ma-figure--map">{figure}</figure>'}
+
+
 def _describe_field(field: dict[str, Any], schemas: Schemas) -> Markup:
     """One line about a schema field for the contributing guide: its description, type and allowed values."""
     field = schemas.resolved(field)

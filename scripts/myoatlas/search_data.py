@@ -19,8 +19,8 @@ from .model import Kind, Record
 TYPE_LABELS = {Kind.MUSCLE: "Muscle", Kind.GROUP: "Muscle group", Kind.EXERCISE: "Exercise", Kind.CONDITION: "Condition",
                Kind.TEST: "Test", Kind.ARTICLE: "Article", Kind.ROUTINE: "Routine", Kind.AUTHOR: "Author", Kind.SOURCE: "Source"}
 # Where a page type ranks when relevance ties (lower first): what readers come for comes first.
-TYPE_RANK = {Kind.EXERCISE: 1, Kind.MUSCLE: 2, Kind.GROUP: 3, Kind.CONDITION: 4, Kind.TEST: 5, Kind.ROUTINE: 6,
-             Kind.ARTICLE: 7, Kind.AUTHOR: 8, Kind.SOURCE: 9}
+TYPE_RANK = {Kind.EXERCISE: 1, Kind.MUSCLE: 2, Kind.GROUP: 2, Kind.CONDITION: 2, Kind.TEST: 3, Kind.ROUTINE: 4,
+             Kind.ARTICLE: 5, Kind.AUTHOR: 6, Kind.SOURCE: 6}
 
 
 def names(record: Record) -> list[str]:
@@ -68,7 +68,8 @@ def search_meta(record: Record, graph: Graph) -> dict[str, Any]:
     if record.kind is Kind.EXERCISE and data.get("kind"):
         label = str(data["kind"]).replace("-", " ").capitalize()
     short = names(record)[1:4]
-    meta = {"type": label, **({"aliases": ", ".join(short)} if short else {})}
+    meta = {"type": label, **({"aliases": ", ".join(short)} if short else {}),
+            "names": " | ".join(names(record)), "rank": str(TYPE_RANK[record.kind])}
     if record.kind is Kind.EXERCISE:
         meta["about"] = " · ".join(str(data.get(k, "")).replace("-", " ") for k in ("position", "difficulty") if data.get(k))
     return {"terms": " · ".join(dict.fromkeys(terms)),

@@ -37,11 +37,12 @@
     this.more.addEventListener("click", function () { self.showMore(); });
     // Body map and deep-muscle links (?muscle=id) filter in place instead of reloading.
     root.addEventListener("click", function (e) {
-      var link = e.target.closest && e.target.closest("a[href^='?muscle=']");
-      if (!link) return;
+      var link = e.target.closest && e.target.closest("a");
+      var href = link && (link.getAttribute("href") || link.getAttribute("xlink:href") || "");
+      if (!href || href.indexOf("?muscle=") !== 0) return;
       e.preventDefault();
       e.stopPropagation();
-      self.set("muscle", new URLSearchParams(link.getAttribute("href")).get("muscle") || "");
+      self.set("muscle", new URLSearchParams(href).get("muscle") || "");
       self.status.scrollIntoView({ block: "start", behavior: "smooth" });
     }, true);
   }
@@ -60,6 +61,14 @@
     this.update();
   };
 
+  /** The chosen muscle, coloured on the body map. */
+  Finder.prototype.mark = function () {
+    var chosen = this.state.muscle;
+    this.root.querySelectorAll(".ma-body [data-muscle]").forEach(function (shape) {
+      shape.classList.toggle("ma-m--target", shape.getAttribute("data-muscle") === chosen);
+    });
+  };
+
   Finder.prototype.toUrl = function () {
     var params = new URLSearchParams(), state = this.state;
     Object.keys(this.labels).forEach(function (key) { if (state[key]) params.set(key, state[key]); });
@@ -69,9 +78,11 @@
 
   Finder.prototype.update = function () {
     var self = this, serial = ++this.serial;
+    // Pagefind counts only the filters named in the query: name every facet ("none of []" keeps all).
     var filters = { type: "exercise" };
-    Object.keys(this.state).forEach(function (key) { filters[key] = self.state[key]; });
+    Object.keys(this.labels).forEach(function (key) { filters[key] = self.state[key] || { none: [] }; });
     this.toUrl();
+    this.mark();
     return window.MyoAtlasSearch.pagefind().then(function (pagefind) {
       return pagefind.search(null, { filters: filters, sort: { title: "asc" } });
     }).then(function (found) {

@@ -23,9 +23,11 @@
     { words: ["mobility", "mobilise", "mobilize"], filters: { kind: "mobility" }, label: "mobility exercises" },
     { words: ["exercise", "exercises", "workout", "workouts"], filters: { type: "exercise" }, label: "exercises" },
     { words: ["test", "tests", "testing", "assessment"], filters: { type: "test" }, label: "tests" },
-    { words: ["routine", "routines", "program", "programme", "plan"], filters: { type: "routine" }, label: "routines" }
+    { words: ["routine", "routines", "program", "programme", "plan"], filters: { type: "routine" }, label: "routines" },
+    { words: ["pain", "painful", "sore", "ache", "aches", "aching", "hurt", "hurts", "hurting"], filters: { type: "condition" }, label: "conditions" }
   ];
   var SHOWN = 10;
+  var RERANKED = 16;  // the first results are re-ordered by how well their names match
 
   var pagefindPromise = null;
   var vocabularyPromise = null;
@@ -117,14 +119,56 @@
     return changed ? fixed : null;
   }
 
-  /** Does the site have a page named for all these terms (name or alias)? */
+  /** Does the site have a page named for these terms (a name or alias holding all of them, or all
+   *  but one when the query is longer, as in "sore neck from desk")? */
   function covered(terms, vocabulary) {
     if (!terms.length) return true;
-    var stems = terms.map(stem);
+    var stems = terms.map(stem), allowed = stems.length >= 3 ? 1 : 0;
     return vocabulary.names.some(function (entry) {
       var have = words(entry[0]).map(stem);
-      return stems.every(function (s) { return have.some(function (h) { return h === s || (s.length >= 4 && h.indexOf(s) === 0); }); });
+      var missing = stems.filter(function (s) {
+        return !have.some(function (h) { return h === s || (s.length >= 4 && h.indexOf(s) === 0); });
+      });
+      return missing.length <= allowed;
     });
+  }
+
+  /** How well a page's own names match the terms: 0 its title is the query, 1 an alias is,
+   *  2 its title holds every term as a word, 3 an alias does, 4 or 5 the same as word beginnings only
+   *  ("butt" in "butterfly"), 6 none. */
+  function nameMatch(d, terms) {
+    var stems = terms.map(stem);
+    var names = (d.meta.names || d.meta.title || "").split(" | ");
+    var best = 6;
+    names.forEach(function (name, i) {
+      var have = words(name).map(stem), alias = i > 0 ? 1 : 0;
+      if (have.length === stems.length && stems.every(function (s, k) { return sameWord(have[k], s); })) {
+        best = Math.min(best, alias);
+        return;
+      }
+      var whole = stems.every(function (s) { return have.some(function (h) { return sameWord(h, s); }); });
+      var begins = stems.every(function (s) { return have.some(function (h) { return sameWord(h, s) || (s.length >= 3 && h.indexOf(s) === 0); }); });
+      if (whole) best = Math.min(best, 2 + alias);
+      else if (begins) best = Math.min(best, 4 + alias);
+    });
+    return best;
+  }
+
+  /** The same word, allowing one typo in words of five letters or more ("psoaz"). */
+  function sameWord(h, s) {
+    return h === s || (s.length >= 5 && Math.abs(h.length - s.length) <= 1 && distance(h, s) <= 1);
+  }
+
+  /** Results that match the intent ("stretch") stay first; within that, a page named for the query
+   *  comes before pages that only mention it, and what readers come for (exercises, muscles) before
+   *  articles; Pagefind's order breaks ties. */
+  function rerank(data, terms, wanted) {
+    return data.map(function (d, i) {
+      return { d: d, key: [i < wanted ? 0 : 1, nameMatch(d, terms), Number(d.meta.rank || 9), i] };
+    }).sort(function (a, b) {
+      for (var k = 0; k < a.key.length; k++) if (a.key[k] !== b.key[k]) return a.key[k] - b.key[k];
+      return 0;
+    }).map(function (x) { return x.d; });
   }
 
   function search(pagefind, query) {
@@ -139,6 +183,7 @@
         if (!set) return;
         set.results.forEach(function (r) { if (!seen.has(r.id)) { seen.add(r.id); merged.push(r); } });
       });
+      merged.wanted = found[0] ? found[0].results.length : 0;  // how many match the intent; they come first
       return merged;
     });
   }
@@ -202,9 +247,11 @@
         });
       });
     }).then(function (found) {
-      return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
+      return Promise.all(found.results.slice(0, RERANKED).map(function (r) { return r.data(); })).then(function (data) {
         if (serial !== self.serial) return;
-        self.show(data, query, value, found.fixed, found.results.length, found.vocabulary || null);
+        var terms = found.fixed || query.terms;
+        var wanted = found.results.wanted || 0;
+        self.show(rerank(data, terms, wanted).slice(0, SHOWN), query, value, found.fixed, found.results.length, found.vocabulary || null);
       });
     }).catch(function (error) {
       if (serial !== self.serial) return;
@@ -254,7 +301,7 @@
       var guess = correct(query.terms, vocabulary);
       if (guess) { self.addNote("Did you mean ", guess.join(" "), "?", guess.join(" ")); return; }
       if (vocabulary.regions.length) {
-        self.addNote("MyoAtlas has no page about \u201c" + query.terms.join(" ") + "\u201d yet. It covers muscles, stretches and common problems of the " +
+        self.addNote("MyoAtlas has no page about \u201c" + value.trim() + "\u201d yet. It covers muscles, stretches and common problems of the " +
           vocabulary.regions.join(", ") + ".", "", data.length ? " The nearest pages are below." : "", "");
       }
     });

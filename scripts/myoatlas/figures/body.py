@@ -4,7 +4,7 @@ Call `body_svg(highlight, links=None, views=("front", "back"), title="", names=N
 `<svg>` string (safe to pass to a template as Markup; every text in it is escaped). `highlight` maps a muscle
 id to "stretched", "worked" or "target"; those shapes get the CSS class `ma-m--stretched`, `ma-m--worked` or
 `ma-m--target` (colours in site_src/assets/figures.css, light and dark). `links` maps a muscle id to a URL:
-each of those shapes becomes an `<a href>` with an accessible name (`aria-label` and `<title>`, the muscle
+each of those shapes becomes an `<a xlink:href>` with an accessible name (`aria-label` and `<title>`, the muscle
 name), so the same call draws the clickable body map of the home page and of a "Find a stretch" page
 (`links={id: url for every muscle}`) or a muscle page's picture (`highlight={id: "target"}`). `names` maps
 ids to display names (default: the id in words). Deep muscles (`DEEP`) are drawn as dashed outlines over the
@@ -199,7 +199,9 @@ def _view(view: str, highlight: dict[str, str], links: dict[str, str], names: di
         shape = f'<path class="{" ".join(classes)}" data-muscle="{escape(muscle_id)}" d="{d}"/>'
         if muscle_id in links:
             state = f", {highlight[muscle_id]}" if muscle_id in highlight else ""
-            shape = (f'<a href="{escape(links[muscle_id])}" aria-label="{name}{state}">'
+            # xlink:href, not href: Material's instant navigation rewrites every [href] by assigning
+            # el.href, which throws on an SVG link and stops it from fixing the links after it.
+            shape = (f'<a xlink:href="{escape(links[muscle_id])}" aria-label="{name}{state}">'
                      f'<title>{name}</title>{shape}</a>')
         parts.append(shape)
     return "".join(parts)
@@ -249,7 +251,7 @@ def body_svg(highlight: dict[str, str] | None = None, links: dict[str, str] | No
         text = (text + " " + deep_note).strip()
     interactive = bool(links)
     role = 'role="group"' if interactive else 'role="img"'
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="ma-body{(" " + escape(css_class)) if css_class else ""}" '
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="ma-body{(" " + escape(css_class)) if css_class else ""}" '
            f'viewBox="0 0 {width} {height}" {role} aria-label="{escape(title + (". " + text if text else ""))}">',
            f"<title>{escape(title)}</title>"]
     if text:
