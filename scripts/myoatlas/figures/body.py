@@ -250,7 +250,7 @@ def body_svg(highlight: dict[str, str] | None = None, links: dict[str, str] | No
     if any(i in DEEP for i in set(highlight) | set(links)) and not any(v in DEEP_VIEWS for v in views):
         text = (text + " " + deep_note).strip()
     interactive = bool(links)
-    role = 'role="group"' if interactive else 'role="img"'
+    role = '' if interactive else 'role="img"'  # a map of links keeps the svg's own role (Nu rejects role=group there)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="ma-body{(" " + escape(css_class)) if css_class else ""}" '
            f'viewBox="0 0 {width} {height}" {role} aria-label="{escape(title + (". " + text if text else ""))}">',
            f"<title>{escape(title)}</title>"]
