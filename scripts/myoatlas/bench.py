@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -50,9 +50,9 @@ def _mkdocs_build(paths: Paths) -> float:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["hooks"] = [str(REPO / "scripts" / "myoatlas" / "mkdocs_hook.py")]
     config["nav"] = ["index.md", "muscles/index.md", "exercises/index.md"]
-    config.pop("extra_css", None), config.pop("extra_javascript", None)
     (paths.root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    (paths.root / "site_src").mkdir()
+    for part in ("overrides", "assets"):  # the theme override (search) and its assets, as on the real site
+        shutil.copytree(REPO / "site_src" / part, paths.root / "site_src" / part)
     (paths.root / "site_src" / "index.md").write_text("# Bench\n")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
