@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import base_url, browser  # noqa: F401  (pytest fixtures: build and serve the site once per module)
+from test_browser import base_url, browser, page  # noqa: F401  (pytest fixtures: build and serve the site once per module)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -68,15 +68,6 @@ def search(page, words: str) -> list[str]:
     page.locator("[data-ma-search-list] li").first.wait_for()
     page.wait_for_timeout(300)  # let the last keystroke's search replace the earlier ones
     return [t.strip() for t in page.locator("[data-ma-search-list] h1").all_inner_texts()]
-
-
-@pytest.fixture
-def page(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.set_default_timeout(15000)
-    yield pg
-    context.close()
 
 
 @pytest.fixture

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.myoatlas")
+ERROR_TITLE = "The site could not be built"
 
 
 @dataclass
@@ -43,7 +44,7 @@ class _Session:
 
     command: str = "build"
     pages: set[str] = field(default_factory=set)  # generated pages of the last good build
-    errors: str = ""  # the error page's Markdown while content is broken (serve only)
+    errors: str = ""  # the error page's Markdown body while content is broken (serve only)
     vocabulary: dict[str, Any] = field(default_factory=dict)  # names and aliases for "Did you mean?"
     snippets: dict[str, str] = field(default_factory=dict)  # marker -> HTML for hand-written pages
 
@@ -80,8 +81,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if not serving:
             raise PluginError(f"{errors} error(s) in content/ (run 'make check' for details); the site was not built")
         _session.errors = error_page(result.diagnostics)
+        page_text = front_matter({"title": ERROR_TITLE}) + _session.errors
         for path in sorted((_session.pages | hubs) - set(files.src_uris)):
-            files.append(File.generated(config, path, content=_session.errors, inclusion=_inclusion(path, hubs)))
+            files.append(File.generated(config, path, content=page_text, inclusion=_inclusion(path, hubs)))
         return files
     _session.errors = ""
     _session.pages = {page.path for page in result.pages}
@@ -99,8 +101,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """While content is broken under `mkdocs serve`, hand-written pages show the errors too."""
     if _session.errors:
-        page.meta = {"title": "The site could not be built"}
-        return _session.errors.split("---\n\n", 2)[-1]
+        page.meta = {"title": ERROR_TITLE}
+        return _session.errors
     for marker, html in _session.snippets.items():
         markdown = markdown.replace(marker, html)
     return markdown
@@ -120,7 +122,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def error_page(diagnostics: list[Diagnostic]) -> str:
     """Markdown listing every problem (file, line, column, hint), shown on every page while content is broken."""
-    lines = ["# The site could not be built", "",
+    lines = [f"# {ERROR_TITLE}", "",
              "Fix the problems below and save: this page reloads by itself when the content is valid again.", ""]
     for d in sorted(diagnostics):
         if d.severity is not Severity.ERROR:
@@ -128,7 +130,7 @@ def error_page(diagnostics: list[Diagnostic]) -> str:
         first, *rest = str(d).split("\n")
         lines.append(f"- `{first.replace('`', chr(39))}`")
         lines += [f"    {escape_plain(r.strip())}" for r in rest if r.strip()]
-    return front_matter({"title": "The site could not be built"}) + "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n"
 
 
 def _inclusion(path: str, hubs: set[str]) -> InclusionLevel:
