@@ -20,6 +20,7 @@ from .schema import load_schemas, schema_problems, validate_record
 class BuildResult:
     pages: list[Page] = field(default_factory=list)
     snippets: dict[str, str] = field(default_factory=dict)  # generated parts of hand-written pages, by marker
+    files: dict[str, str] = field(default_factory=dict)  # other generated files (feed, open data), by site path
     diagnostics: list[Diagnostic] = field(default_factory=list)
     graph: Graph | None = None
 

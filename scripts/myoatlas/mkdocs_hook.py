@@ -47,6 +47,7 @@ class _Session:
     errors: str = ""  # the error page's Markdown body while content is broken (serve only)
     vocabulary: dict[str, Any] = field(default_factory=dict)  # names and aliases for "Did you mean?"
     snippets: dict[str, str] = field(default_factory=dict)  # marker -> HTML for hand-written pages
+    heads: dict[str, str] = field(default_factory=dict)  # page path -> HTML for its <head> (JSON-LD)
 
 
 _session = _Session()  # MkDocs loads a hook once per run; its events share this
@@ -89,12 +90,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _session.pages = {page.path for page in result.pages}
     _session.vocabulary = vocabulary(result.graph) if result.graph else {}
     _session.snippets = result.snippets
+    _session.heads = {page.path: page.head for page in result.pages if page.head}
     for page in result.pages:
         if page.path in files.src_uris:
             raise PluginError(f"{docs_dir}/{page.path} clashes with a generated page; remove or rename it")
         file = File.generated(config, page.path, content=page.markdown, inclusion=_inclusion(page.path, hubs))
         file.edit_uri = page.source
         files.append(file)
+    for path, content in sorted(result.files.items()):
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -106,6 +110,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for marker, html in _session.snippets.items():
         markdown = markdown.replace(marker, html)
     return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Insert the page's generated <head> HTML (JSON-LD), built by the core and never from Markdown."""
+    head = _session.heads.get(page.file.src_uri)
+    return output.replace("</head>", head + "</head>", 1) if head and not _session.errors else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

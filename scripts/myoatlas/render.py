@@ -38,6 +38,7 @@ class Page:
     source: str
     title: str
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
+    head: str = field(default="", compare=False)  # HTML for the page's <head> (JSON-LD); the hook inserts it
 
 
 def in_sentence(title: str) -> str:
