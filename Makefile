@@ -24,7 +24,7 @@ $(STAMP): requirements.lock pyproject.toml
 # The preview: http://127.0.0.1:$(PORT)/myoatlas/ (the path comes from site_url); PORT=8001 make serve.
 PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:$(PORT)
 
 # Build into a temporary folder and swap it in only on success: a failed build keeps the last good site/.
 build: $(STAMP)
@@ -48,7 +48,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/myoatlas bench --muscles 300 --exercises 700 --mkdocs
+	$(BIN)/myoatlas bench --records 1000
 
 clean:
 	rm -rf site site.tmp site.old $(VENV) .pytest_cache

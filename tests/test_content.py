@@ -56,7 +56,7 @@ def test_every_record_file_starts_with_its_schema_modeline():
 
 def test_there_are_enough_records_of_each_kind(graph):
     counts = {kind: len(graph.of_kind(kind)) for kind in Kind}
-    assert counts[Kind.MUSCLE] >= 24 and counts[Kind.EXERCISE] >= 35 and counts[Kind.CONDITION] >= 6
+    assert counts[Kind.MUSCLE] >= 70 and counts[Kind.EXERCISE] >= 35 and counts[Kind.CONDITION] >= 6
     assert counts[Kind.TEST] >= 3 and counts[Kind.ARTICLE] >= 11 and counts[Kind.ROUTINE] >= 2
     assert counts[Kind.GROUP] >= 7
     studies = [s for s in graph.of_kind(Kind.SOURCE) if s.data.get("doi") or s.data.get("pmid")]
@@ -388,6 +388,29 @@ def test_every_thigh_leg_and_foot_muscle_has_a_stretch_and_a_strengthening_exerc
     assert {m.id for m in graph.referrers("quadriceps", Kind.MUSCLE, ("groups",))} == {
         "rectus-femoris", "vastus-lateralis", "vastus-medialis", "vastus-intermedius"}
     assert not [m.id for m in graph.of_kind(Kind.MUSCLE) if "plantar-fascia" in m.id]  # connective tissue, not a muscle
+
+
+
+# Issue 11, part 2: the four muscles that took the atlas to 70 (teres major, longus colli, splenius capitis,
+# flexor hallucis longus) each get a stretch and a strengthening exercise, a group, and relations both ways.
+
+NEW_MUSCLES_AT_70 = {"teres-major": "upper-back-muscles", "longus-colli": "neck-flexors",
+                     "splenius-capitis": "neck-extensors", "flexor-hallucis-longus": "calf-muscles"}
+
+
+def test_the_four_muscles_added_last_have_a_stretch_a_strengthening_exercise_and_a_group(graph):
+    for muscle_id, group in NEW_MUSCLES_AT_70.items():
+        stretched_by = graph.referrers(muscle_id, Kind.EXERCISE, ("stretches", "also_stretches"))
+        worked_by = graph.referrers(muscle_id, Kind.EXERCISE, ("works",))
+        assert any(e.data["kind"] == "stretch" for e in stretched_by), f"{muscle_id}: no stretch"
+        assert any(e.data["kind"] == "strengthening" for e in worked_by), f"{muscle_id}: no strengthening exercise"
+        assert data(graph, muscle_id)["groups"] == [group], muscle_id
+        assert f"[[{muscle_id}]]" in data(graph, group)["description"], f"{group} does not list {muscle_id}"
+        for field in ("synergists", "antagonists"):
+            for other in data(graph, muscle_id).get(field, []):
+                assert muscle_id in data(graph, other).get(field, []), f"{other}.{field} lacks {muscle_id}"
+    assert "teres-major" not in {m.id for m in graph.referrers("rotator-cuff", Kind.MUSCLE, ("groups",))}
+    assert "not known" in data(graph, "longus-colli")["clinical_notes"]  # no causal claim about neck pain
 
 
 def test_the_calf_is_stretched_with_the_knee_straight_and_bent(graph):

@@ -36,7 +36,7 @@ def test_aliases_are_on_the_page_for_search(site):
 
 def test_health_pages_carry_author_review_date_sources_and_disclaimer(site):
     muscle = pages(site())["muscles/psoas-major.md"]
-    assert "Written by [Test editors](../authors/editors.md). Last reviewed: **2026\\-01\\-01**." in muscle
+    assert "Written by [Test editors](../authors/editors.md). Last reviewed: **2026\\-01\\-01**" in muscle
     assert "1. [A study of hips](../sources/smith-2020.md) (2020). DOI: [10\\.1000/hips.1](<https://doi.org/10.1000/hips.1>)" in muscle
     assert '!!! info "Health information, not a diagnosis"' in muscle
 

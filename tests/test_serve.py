@@ -27,7 +27,7 @@ def free_port() -> int:
 def test_make_serve_listens_on_port_from_the_environment():
     run = subprocess.run(["make", "-n", "serve"], cwd=REPO, capture_output=True, text=True,
                          env=dict(os.environ, PORT="8123"))
-    assert "mkdocs serve --strict --dev-addr 127.0.0.1:8123" in run.stdout
+    assert "mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8123" in run.stdout
 
 
 def test_a_broken_record_shows_its_errors_in_the_browser_and_the_page_comes_back_when_fixed(tmp_path):

@@ -1,101 +1,221 @@
-"""`myoatlas bench`: time each pipeline stage on a synthetic catalogue (timings live here, not in tests)."""
+"""`myoatlas bench`: MyoAtlas against plain MkDocs on a synthetic catalogue shaped like content/.
+
+For each size N: write N records made from the real ones (bench_catalogue), time the generator's
+stages in-process, then build the project twice per round as child processes: `mkdocs build` with
+the MyoAtlas hook, and plain MkDocs + Material (same config, no hook) on the exported Markdown.
+Optionally: search in Chromium (--search) and the preview after a YAML edit (--serve).
+Every figure printed is measured in that run; the last line sums it up:
+`N records: build X s (generator Y% of it), Z ms/page, ratio R to plain MkDocs`.
+Timings live here, never in tests (tests/test_bench.py only checks the shape of the output).
+"""
 from __future__ import annotations
 
+import argparse
 import datetime as dt
-import os
+import json
 import shutil
-import subprocess
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from .checks import run_checks
-from .graph import link_records
-from .load import load_records
+import yaml
+
 from .model import Paths
-from .render import render_pages
-from .schema import load_schemas, validate_record
 
-REPO = Path(__file__).resolve().parents[2]
+MB = 1024 * 1024
 
 
-def write_catalogue(root: Path, muscles: int, exercises: int) -> Paths:
-    """A synthetic but valid catalogue: `muscles` muscles, `exercises` exercises that each stretch three."""
-    shutil.copytree(REPO / "content" / "schemas", root / "content" / "schemas")
-    shutil.copytree(REPO / "templates", root / "templates")
-    (root / "content" / "muscle").mkdir(parents=True)
-    (root / "content" / "exercise").mkdir(parents=True)
-    (root / "content" / "group").mkdir(parents=True)
-    (root / "content" / "group" / "g.yml").write_text(
-        "id: g\nname: Group\nsummary: A group.\nregion: hip\naction: hip flexion\nreviewed: 2026-01-01\n")
-    for i in range(muscles):
-        (root / "content" / "muscle" / f"muscle-{i}.yml").write_text(
-            f"id: muscle-{i}\nname: Muscle {i}\naliases: [m{i}]\nsummary: Muscle number {i}.\ngroups: [g]\nregion: hip\n"
-            "depth: deep\njoints: one-joint\norigin: Somewhere.\ninsertion: Elsewhere.\n"
-            "innervation: {nerve: a nerve, roots: L1}\nactions: [hip flexion]\nsources: []\nreviewed: 2026-01-01\n")
-    for i in range(exercises):
-        targets = ", ".join(f"muscle-{(i + k) % muscles}" for k in range(3))
-        (root / "content" / "exercise" / f"exercise-{i}.yml").write_text(
-            f"id: exercise-{i}\nname: Exercise {i}\nkind: stretch\nsummary: Stretch number {i}.\nstretches: [{targets}]\n"
-            "position: standing\nequipment: [none]\ndifficulty: beginner\ndose: {hold_seconds: 30}\n"
-            "steps: [One., Two.]\ncautions: [Stop if it hurts.]\nreviewed: 2026-01-01\n")
-    return Paths(root)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--records", type=int, default=1000, help="records in the synthetic catalogue (default 1000)")
+    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",") if x.strip()], default=None,
+                        help="several sizes, e.g. 500,1000,3000,10000 (instead of --records)")
+    parser.add_argument("--repeat", type=int, default=1, help="paired build rounds per size; medians are reported")
+    parser.add_argument("--search", action="store_true", help="also time search in Chromium, cold and warm")
+    parser.add_argument("--serve", action="store_true", help="also time a YAML edit under mkdocs serve until the page shows it")
+    parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="write every figure to FILE")
+    parser.add_argument("--page", type=Path, default=None, metavar="FILE",
+                        help="write the performance page (Markdown with table and SVG chart) to FILE")
+    parser.add_argument("--from-json", type=Path, default=None, metavar="FILE",
+                        help="with --page: write the page from a JSON file of an earlier run instead of measuring")
+    parser.add_argument("--keep", type=Path, default=None, metavar="DIR",
+                        help="keep the synthetic projects in DIR (default: a temporary folder, removed)")
 
 
-def _mkdocs_build(paths: Paths) -> float:
-    """Seconds for a full `mkdocs build` of the catalogue with the project's own config."""
-    import yaml
+def run_bench(args: argparse.Namespace, source: Paths) -> int:
+    from .bench_page import write_page
 
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["hooks"] = [str(REPO / "scripts" / "myoatlas" / "mkdocs_hook.py")]
-    config["nav"] = ["index.md", "muscles/index.md", "exercises/index.md"]
-    (paths.root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    for part in ("overrides", "assets"):  # the theme override (search) and its assets, as on the real site
-        shutil.copytree(REPO / "site_src" / part, paths.root / "site_src" / part)
-    (paths.root / "site_src" / "index.md").write_text("# Bench\n")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(paths.root / "mkdocs.yml")], check=True, env=env)
-    return time.perf_counter() - start
-
-
-def run_bench(muscles: int = 1000, exercises: int = 2000, mkdocs: bool = False, search: bool = False) -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = write_catalogue(Path(tmp), muscles, exercises)
-        timings: list[tuple[str, float]] = []
-        t = time.perf_counter()
-        schemas = load_schemas(paths)
-        records, diagnostics = load_records(paths)
-        timings.append(("load", time.perf_counter() - t))
-        t = time.perf_counter()
-        for record in records:
-            diagnostics += validate_record(record, schemas)
-        timings.append(("validate (schema)", time.perf_counter() - t))
-        t = time.perf_counter()
-        graph = link_records(records, schemas)
-        diagnostics += run_checks(records, graph, dt.date(2026, 6, 1))
-        timings.append(("link + checks", time.perf_counter() - t))
-        t = time.perf_counter()
-        pages, problems = render_pages(paths, graph, schemas, {})
-        timings.append(("render", time.perf_counter() - t))
-        full = _mkdocs_build(paths) if mkdocs or search else None
-        if search:
-            from .search_timing import time_search
-
-            speed = time_search(paths.root / "site", ["muscle 12", "exercise 345", "stretch for muscle 77", "muscel 5", "group"])
-    total = sum(s for _, s in timings)
-    print(f"synthetic catalogue: {len(records)} records -> {len(pages)} pages ({len(diagnostics) + len(problems)} diagnostics)")
-    for name, seconds in timings:
-        print(f"  {name:<20} {seconds * 1000:8.0f} ms")
-    print(f"  {'total':<20} {total * 1000:8.0f} ms  ({total / max(len(pages), 1) * 1000:.2f} ms per page)")
-    if full is not None:
-        print(f"  {'mkdocs build':<20} {full * 1000:8.0f} ms  (the generator is {total / full:.0%} of the whole build)")
-    if search:
-        print(f"  {'search, cold':<20} {speed['cold_ms']:8.0f} ms  (last keystroke to first results, first query of a tab)")
-        print(f"  {'search, warm':<20} {speed['warm_median_ms']:8.0f} ms  (median of {speed['queries'] - 1}; slowest {speed['warm_max_ms']:.0f} ms)")
+    if args.from_json:
+        report = json.loads(args.from_json.read_text(encoding="utf-8"))
+    else:
+        report = measure(args, source)
+    if args.json and not args.from_json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"figures written to {args.json}", file=sys.stderr)
+    if args.page:
+        args.page.write_text(write_page(report), encoding="utf-8")
+        print(f"performance page written to {args.page}", file=sys.stderr)
+    if args.from_json:
+        for run in report["runs"]:
+            print(summary_line(run))
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(run_bench())
+def measure(args: argparse.Namespace, source: Paths) -> dict[str, Any]:
+    from .bench_run import load_average, machine
+
+    info = machine()
+    started = dt.datetime.now(dt.timezone.utc)
+    report: dict[str, Any] = {
+        "machine": info, "date": started.strftime("%Y-%m-%d %H:%M UTC"), "load_average_at_start": load_average(),
+        "command": "myoatlas bench " + " ".join(sys.argv[sys.argv.index("bench") + 1:] if "bench" in sys.argv else []),
+        "runs": []}
+    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['ram_gb']} GB RAM, {info['os']}; Python {info['python']}, "
+          f"MkDocs {info['mkdocs']}, Material {info['material']}, Pagefind {info['pagefind']}")
+    print(f"date: {report['date']}; load average (1, 5, 15 min) at start: {' '.join(map(str, report['load_average_at_start']))}")
+    sizes = args.sizes or [args.records]
+    for n in sizes:
+        if args.keep:
+            root = args.keep / f"bench-{n}"
+            if root.exists():
+                shutil.rmtree(root)
+            root.mkdir(parents=True)
+            run = measure_size(source, root, n, args)
+        else:
+            with tempfile.TemporaryDirectory(prefix=f"myoatlas-bench-{n}-") as tmp:
+                run = measure_size(source, Path(tmp), n, args)
+        report["runs"].append(run)
+        print(summary_line(run), flush=True)
+    report["load_average_at_end"] = load_average()
+    return report
+
+
+def measure_size(source: Paths, root: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
+    from .bench_catalogue import write_catalogue
+    from .bench_run import folder_bytes, html_pages, load_average, mkdocs_build, time_stages, write_configs
+    from .search_index import index_site
+
+    run: dict[str, Any] = {"records": n, "rounds": max(1, args.repeat), "load_average": load_average()}
+    print(f"\n== {n} records ==")
+    t = time.perf_counter()
+    paths, counts = write_catalogue(source, root, n)
+    run["kinds"] = counts
+    run["catalogue_s"] = time.perf_counter() - t
+    print(f"synthetic catalogue: {sum(counts.values())} records ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
+          f"written in {run['catalogue_s']:.1f} s")
+    stage_rounds: list[dict[str, float]] = []
+    mine_s: list[float] = []
+    plain_s: list[float] = []
+    mine_peak = plain_peak = 0
+    site, plain_site = root / "site", root / "plain_site"
+    configs = None
+    for _ in range(run["rounds"]):
+        stages, pages, snippets, files, diagnostics = time_stages(paths)
+        stage_rounds.append(stages)
+        if configs is None:
+            t = time.perf_counter()
+            configs = write_configs(source, paths, pages, snippets, files)
+            run["export_s"] = time.perf_counter() - t
+            run["generated_pages"] = len(pages)
+            run["diagnostics"] = diagnostics
+        seconds, peak = mkdocs_build(configs[0], site)
+        mine_s.append(seconds)
+        mine_peak = max(mine_peak, peak)
+        seconds, peak = mkdocs_build(configs[1], plain_site)
+        plain_s.append(seconds)
+        plain_peak = max(plain_peak, peak)
+    run["stages_s"] = {s: statistics.median(r[s] for r in stage_rounds) for s in stage_rounds[0]}
+    run["generator_s"] = sum(run["stages_s"].values())
+    run["build_s"] = statistics.median(mine_s)
+    run["plain_build_s"] = statistics.median(plain_s)
+    run["build_rounds_s"], run["plain_rounds_s"] = mine_s, plain_s
+    run["peak_memory_bytes"], run["plain_peak_memory_bytes"] = mine_peak, plain_peak
+    run["pages"] = html_pages(site)
+    run["plain_pages"] = html_pages(plain_site)
+    run["site_bytes"] = folder_bytes(site)
+    run["plain_site_bytes"] = folder_bytes(plain_site)
+    run["search_index_bytes"] = folder_bytes(site / "pagefind")
+    t = time.perf_counter()
+    index_site(site)  # the same index again (deterministic): how much of the build Pagefind is
+    run["pagefind_s"] = time.perf_counter() - t
+    run["generator_share"] = run["generator_s"] / run["build_s"]
+    run["ms_per_page"] = run["build_s"] / max(run["pages"], 1) * 1000
+    run["ratio"] = run["build_s"] / run["plain_build_s"]
+    print_build(run)
+    if args.search:
+        run["search"] = search(site, paths)
+    if args.serve:
+        run["preview"] = preview(source, paths, configs[0], configs[1], pages)  # type: ignore[index]
+    return run
+
+
+def print_build(run: dict[str, Any]) -> None:
+    rounds = run["rounds"]
+    of = f" (median of {rounds})" if rounds > 1 else ""
+    print(f"generator stages, in-process{of}:")
+    for stage in run["stages_s"]:
+        print(f"  {stage:<10} {run['stages_s'][stage] * 1000:9.0f} ms")
+    print(f"  {'generator':<10} {run['generator_s'] * 1000:9.0f} ms  ({run['generated_pages']} generated pages, "
+          f"{run['generator_s'] / max(run['generated_pages'], 1) * 1000:.2f} ms each; {run['diagnostics']} diagnostics)")
+    print(f"  {'export':<10} {run['export_s'] * 1000:9.0f} ms  (Markdown written for plain MkDocs; not part of the build)")
+    print(f"builds, child processes{' (median of ' + str(rounds) + ' paired rounds)' if rounds > 1 else ''}:")
+    print(f"  MyoAtlas (mkdocs build + hook)        {run['build_s']:8.2f} s   peak memory {run['peak_memory_bytes'] / MB:6.0f} MB")
+    print(f"  plain MkDocs + Material (no hook)     {run['plain_build_s']:8.2f} s   peak memory {run['plain_peak_memory_bytes'] / MB:6.0f} MB")
+    print(f"  of which search index (Pagefind, timed again alone) {run['pagefind_s']:.2f} s")
+    print(f"site: {run['pages']} pages, {run['site_bytes'] / MB:.1f} MB; search index (site/pagefind) "
+          f"{run['search_index_bytes'] / MB:.1f} MB; plain MkDocs site: {run['plain_pages']} pages, {run['plain_site_bytes'] / MB:.1f} MB")
+
+
+def search(site: Path, paths: Paths) -> dict[str, Any]:
+    from .bench_search import READER_QUERIES, time_search
+
+    result = time_search(site, READER_QUERIES)
+    cold, warm = result["cold"], result["warm"]
+    print(f"search, last keystroke to first results in Chromium ({len(READER_QUERIES)} reader queries):")
+    if cold:
+        print(f"  cold (fresh tab each query)   median {cold['median_ms']:6.0f} ms   max {cold['max_ms']:6.0f} ms")
+    if warm:
+        print(f"  warm (same tab)               median {warm['median_ms']:6.0f} ms   max {warm['max_ms']:6.0f} ms")
+    if result["no_results"]:
+        print(f"  no results (not timed): {', '.join(result['no_results'])}")
+    return result
+
+
+def preview(source: Paths, paths: Paths, mine: Path, plain: Path, pages: list[Any]) -> dict[str, Any]:
+    from .bench_run import serve_flags, time_preview
+
+    page = next(p for p in pages if p.path.startswith("exercises/") and p.source.startswith("content/"))
+    url = page.path[:-3] + "/"
+    record = paths.root / page.source
+    original = record.read_text(encoding="utf-8")
+
+    def edit_yaml(marker: str) -> None:
+        head, _, _ = original.partition("\n")
+        data = yaml.safe_load(original)
+        data["summary"] = f"A stretch edited for the benchmark ({marker})."
+        record.write_text(head + "\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
+
+    markdown = paths.root / "plain_docs" / page.path
+
+    def edit_markdown(marker: str) -> None:
+        markdown.write_text(markdown.read_text(encoding="utf-8") + f"\nEdited for the benchmark ({marker}).\n", encoding="utf-8")
+
+    flags = serve_flags(source.root)
+    result: dict[str, Any] = {"page": url, "record": page.source, "flags": flags}
+    result["myoatlas"] = time_preview(mine, url, edit_yaml, "Benchmarkyaml1", flags)
+    record.write_text(original, encoding="utf-8")
+    result["plain"] = time_preview(plain, url, edit_markdown, "Benchmarkmd1", flags)
+    print(f"preview (mkdocs serve {' '.join(flags + [''])}; edit saved -> page served with the new text, polled over HTTP; {url}):")
+    print(f"  MyoAtlas, YAML record edited        {result['myoatlas']['edit_to_page_s']:6.2f} s   "
+          f"(first build {result['myoatlas']['first_build_s']:.1f} s)")
+    print(f"  plain MkDocs, Markdown page edited  {result['plain']['edit_to_page_s']:6.2f} s   "
+          f"(first build {result['plain']['first_build_s']:.1f} s)")
+    return result
+
+
+def summary_line(run: dict[str, Any]) -> str:
+    return (f"{run['records']} records: build {run['build_s']:.1f} s (generator {run['generator_share'] * 100:.0f}% of it), "
+            f"{run['ms_per_page']:.1f} ms/page, ratio {run['ratio']:.2f} to plain MkDocs")

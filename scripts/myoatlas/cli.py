@@ -32,11 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("kind")
     p_new.add_argument("name")
     p_new.add_argument("--force", action="store_true", help="overwrite an existing file")
-    p_bench = sub.add_parser("bench", help="time the pipeline on a synthetic catalogue")
-    p_bench.add_argument("--muscles", type=int, default=1000)
-    p_bench.add_argument("--exercises", type=int, default=2000)
-    p_bench.add_argument("--mkdocs", action="store_true", help="also time a full mkdocs build of the catalogue")
-    p_bench.add_argument("--search", action="store_true", help="also time search in Chromium (last keystroke to first results)")
+    p_bench = sub.add_parser("bench", help="time MyoAtlas against plain MkDocs on a synthetic catalogue shaped like content/")
+    from .bench import add_arguments
+
+    add_arguments(p_bench)
     p_figure = sub.add_parser("figure", help="write one record's figure (exercise/test pose, or a muscle's body diagram) as SVG")
     p_figure.add_argument("id", help="record id, e.g. kneeling-lunge")
     p_figure.add_argument("-o", "--output", type=Path, default=None, help="SVG file to write (default: standard output)")
@@ -61,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return new_record(paths, args.kind, args.name, args.force)
     from .bench import run_bench
 
-    return run_bench(args.muscles, args.exercises, args.mkdocs, args.search)
+    return run_bench(args, paths)
 
 
 def _check(paths: Paths, files: list[Path], strict: bool) -> int:

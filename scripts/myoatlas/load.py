@@ -10,12 +10,15 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .diagnostics import Diagnostic, Span, error
 from .model import DataPath, Kind, Paths, Record, TextOrigin
+
+if TYPE_CHECKING:
+    from .incremental import RecordCache
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
@@ -37,8 +40,10 @@ class Parsed:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def load_records(paths: Paths, files: list[Path] | None = None) -> tuple[list[Record], list[Diagnostic]]:
-    """Load every `content/<kind>/<id>.yml` (or just `files`), sorted by path."""
+def load_records(paths: Paths, files: list[Path] | None = None,
+                 cache: RecordCache | None = None) -> tuple[list[Record], list[Diagnostic]]:
+    """Load every `content/<kind>/<id>.yml` (or just `files`), sorted by path.
+    With `cache`, a file unchanged since the last call gives the same Record object without being read."""
     diagnostics: list[Diagnostic] = []
     records: list[Record] = []
     if files is None:
@@ -46,10 +51,18 @@ def load_records(paths: Paths, files: list[Path] | None = None) -> tuple[list[Re
         files = [p for p in paths.content.rglob("*")
                  if (p.is_file() and p.suffix in (".yml", ".yaml")) or (p.is_dir() and p.is_symlink())]
     for file in sorted(files):
-        record, problems = load_record(paths, file)
+        entry = cache.lookup(file) if cache is not None else None
+        if entry is not None:
+            record, problems = entry.record, entry.load_problems
+        else:
+            record, problems = load_record(paths, file)
+            if cache is not None:
+                cache.store(file, record, problems)
         diagnostics.extend(problems)
         if record is not None:
             records.append(record)
+    if cache is not None:
+        cache.keep_only(set(files))
     return records, diagnostics
 
 

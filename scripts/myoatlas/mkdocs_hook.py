@@ -6,6 +6,10 @@ adds each page with File.generated, keeps record pages out of the sidebar, and
 points every page's edit link at the file a contributor should edit.
 Never write into docs_dir from here: under `mkdocs serve` that rebuilds forever.
 
+Under `mkdocs serve --dirty` (what `make serve` runs) one Generator lives for the whole run: after an
+edit it renders only the pages the edit can change (incremental.py), and MkDocs rebuilds only the pages
+whose Markdown changed; a change to mkdocs.yml or the theme override rebuilds every page.
+
 Broken content fails `mkdocs build`. Under `mkdocs serve` a failed build would leave the
 browser waiting (MkDocs holds requests until a build succeeds), so instead every page shows
 the errors, and the next good build reloads the browser by itself.
@@ -13,6 +17,7 @@ the errors, and the next good build reloads the browser by itself.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,10 +27,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from myoatlas.boundary import front_matter, script_json
-from myoatlas.build import build_site
+from myoatlas.build import Generator
+from myoatlas.incremental import stat_key, tree_key
 from myoatlas.diagnostics import Diagnostic, Severity
 from myoatlas.markup import escape_plain
 from myoatlas.model import Paths
+from myoatlas.prune import drop_unused_theme_files
 from myoatlas.search_data import vocabulary
 from myoatlas.search_index import index_site
 
@@ -38,23 +45,49 @@ log = logging.getLogger("mkdocs.plugins.myoatlas")
 ERROR_TITLE = "The site could not be built"
 
 
+class _GeneratedFile(File):
+    """A generated page; `unchanged` when its Markdown is the same as in the previous build of this run,
+    so that a dirty build (`mkdocs serve --dirty`) leaves its HTML as it is."""
+
+    unchanged: bool = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+class _DirtyNotice(logging.Filter):
+    """`--dirty` makes MkDocs warn on every build, which `--strict` turns into a failed build; the
+    generator keeps every page right (see module docstring), so the warning is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 @dataclass
 class _Session:
     """What one `mkdocs build` or `mkdocs serve` run remembers between its builds."""
 
     command: str = "build"
+    dirty: bool = False
+    generator: Generator | None = None
+    theme_key: tuple[object, ...] = ()  # mkdocs.yml and the theme override, as of the last good build
+    outputs: dict[str, str] = field(default_factory=dict)  # generated page path -> its HTML file, last build
+    indexing: threading.Thread | None = None  # the search index being written after a serve build
     pages: set[str] = field(default_factory=set)  # generated pages of the last good build
     errors: str = ""  # the error page's Markdown body while content is broken (serve only)
     vocabulary: dict[str, Any] = field(default_factory=dict)  # names and aliases for "Did you mean?"
     snippets: dict[str, str] = field(default_factory=dict)  # marker -> HTML for hand-written pages
     heads: dict[str, str] = field(default_factory=dict)  # page path -> HTML for its <head> (JSON-LD)
+    titles: dict[str, str] = field(default_factory=dict)  # generated page path -> its title
 
 
 _session = _Session()  # MkDocs loads a hook once per run; its events share this
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    _session.command = command
+    _session.command, _session.dirty = command, dirty
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -64,10 +97,21 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    drop_unused_theme_files(files, config)  # no source maps, lunr or search worker in the site (prune.py)
     root = Path(config.config_file_path).resolve().parent
     paths = Paths(root)
-    result = build_site(paths)
+    if _session.indexing is not None:  # the previous serve build's search index, before pages change again
+        _session.indexing.join()
+    if _session.generator is None or _session.generator.paths != paths:
+        _session.generator = Generator(paths)
+    result, changes = _session.generator.build()
     serving = _session.command == "serve"
+    theme_key = (stat_key(Path(config.config_file_path)), tree_key(Path(config.theme.custom_dir)) if config.theme.custom_dir else ())
+    # Generated pages MkDocs may keep from the previous build (dirty serve only): none after a theme or config
+    # change or after broken content. Hand-written pages are few and always rebuilt (their titles feed the nav).
+    keep = _session.dirty and not changes.full and theme_key == _session.theme_key and not _session.errors
+    for file in files.documentation_pages():
+        file.is_modified = lambda: True  # type: ignore[method-assign]
     for d in result.diagnostics:
         # Under `serve --strict` an ERROR log line would abort the build and leave the browser waiting;
         # the errors are shown on every page instead (and still printed here).
@@ -87,19 +131,38 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, path, content=page_text, inclusion=_inclusion(path, hubs)))
         return files
     _session.errors = ""
+    _session.theme_key = theme_key
     _session.pages = {page.path for page in result.pages}
     _session.vocabulary = vocabulary(result.graph) if result.graph else {}
     _session.snippets = result.snippets
     _session.heads = {page.path: page.head for page in result.pages if page.head}
+    _session.titles = {page.path: str(page.meta.get("title", page.title)) for page in result.pages}
     for page in result.pages:
         if page.path in files.src_uris:
             raise PluginError(f"{docs_dir}/{page.path} clashes with a generated page; remove or rename it")
-        file = File.generated(config, page.path, content=page.markdown, inclusion=_inclusion(page.path, hubs))
+        file = _GeneratedFile.generated(config, page.path, content=page.markdown, inclusion=_inclusion(page.path, hubs))
         file.edit_uri = page.source
+        file.unchanged = keep and page.path not in changes.pages
         files.append(file)
+    if _session.dirty:
+        log.info(f"MyoAtlas: {len(changes.pages)} of {len(result.pages)} generated pages changed"
+                 + ("" if keep else "; every page is rebuilt"))
+    outputs = {file.src_uri: file.abs_dest_path for file in files if isinstance(file, _GeneratedFile)}
+    for path in set(_session.outputs) - set(outputs):  # a deleted record's page must not stay in a dirty build
+        Path(_session.outputs[path]).unlink(missing_ok=True)
+    _session.outputs = outputs
     for path, content in sorted(result.files.items()):
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    """A page MkDocs keeps from the previous build is not read again, so it has no title of its own yet:
+    give it the one from its front matter, for the nav and the footer links of the pages that are rebuilt."""
+    for file in files.documentation_pages():
+        if isinstance(file, _GeneratedFile) and file.unchanged and file.page is not None:
+            file.page.title = _session.titles.get(file.src_uri)
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -123,11 +186,22 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     (site_dir / "search-terms.json").write_text(script_json(_session.vocabulary), encoding="utf-8")
+    if _session.command == "serve":  # the preview shows at once; search follows a moment later
+        _session.indexing = threading.Thread(target=_index_quietly, args=(site_dir,), daemon=True)
+        _session.indexing.start()
+        return
     try:
         stats = index_site(site_dir)
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None
     log.info(f"search index: {stats}")
+
+
+def _index_quietly(site_dir: Path) -> None:
+    try:
+        log.info(f"search index: {index_site(site_dir)}")
+    except RuntimeError as exc:
+        log.warning(f"search index not updated: {exc}")
 
 
 def error_page(diagnostics: list[Diagnostic]) -> str:

@@ -24,9 +24,11 @@ from .model import Kind, Paths, Record
 from .schema import Schemas
 from .figures.body import body_svg
 from .figures.site import register as register_figures
+from .relmap import register as register_relmap
 from .search_data import body_map_links, finder_labels, search_meta
+from .structured_data import next_review, record_head
 
-HUBS = ("find", "muscles", "exercises", "conditions", "tests", "routines", "articles", "sources")
+HUBS = ("find", "muscles", "exercises", "conditions", "tests", "routines", "articles", "sources", "new")
 
 
 @dataclass(frozen=True)
@@ -123,9 +125,10 @@ def _href(url: str) -> Markup:
 class Renderer:
     """Holds the Jinja environment for one build."""
 
-    def __init__(self, paths: Paths, graph: Graph, site: dict[str, Any]) -> None:
+    def __init__(self, paths: Paths, graph: Graph, site: dict[str, Any], compiled: jinja2.BytecodeCache | None = None) -> None:
         self.paths = paths
         self.graph = graph
+        self._prefixes: dict[tuple[str, str], str] = {}  # (folder of a link's target, folder of the page) -> relpath
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(paths.templates)),
             undefined=jinja2.StrictUndefined,
@@ -134,6 +137,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=compiled,
         )
         self.env.filters.update(code=_code, href=_href, plain=_plain, label=lambda v: _plain(label(v)), rich=self._rich,
                                 json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
@@ -144,6 +148,8 @@ class Renderer:
         self.env.globals.update(finder_labels=lambda: finder_labels(graph, graph.schemas.vocab.get("$defs", {})),
                                 body_map=self._body_map)
         register_figures(self.env, graph)  # figures helper: pose_figure, body_figure, body_svg
+        register_relmap(self.env, graph)  # relationship map: relmap(record)
+        self.env.globals["next_review"] = next_review  # trust footer: the date the checker's review rule sets
 
     # -- helpers available in templates ---------------------------------------------------------
     def _body_map(self, prefix: str) -> Markup:
@@ -154,9 +160,18 @@ class Renderer:
     @jinja2.pass_context
     def _url(self, ctx: jinja2.runtime.Context, target: str | Record) -> str:
         record = target if isinstance(target, Record) else self.graph.get(target)
-        here = posixpath.dirname(ctx["page"])
         dest = page_path(record) if record else f"{target}"
-        return posixpath.relpath(dest, here or ".")
+        return self._relative(dest, ctx["page"])
+
+    def _relative(self, dest: str, page: str) -> str:
+        """`dest` relative to the folder of `page`; posixpath.relpath once per pair of folders, not per link."""
+        folder, name = posixpath.split(dest)
+        here = posixpath.dirname(page)
+        key = (folder, here)
+        prefix = self._prefixes.get(key)
+        if prefix is None:
+            prefix = self._prefixes[key] = posixpath.relpath(folder or ".", here or ".")
+        return name if prefix == "." else f"{prefix}/{name}"
 
     @jinja2.pass_context
     def _link(self, ctx: jinja2.runtime.Context, target: str | Record, text: str = "") -> Markup:
@@ -193,12 +208,15 @@ class Renderer:
         return front_matter(meta) + str(module).lstrip("\n"), meta
 
 
-def render_pages(paths: Paths, graph: Graph, schemas: Schemas, site: dict[str, Any]) -> tuple[list[Page], list[Diagnostic]]:
-    """Every record page and every hub page, sorted by path."""
-    renderer = Renderer(paths, graph, site)
+def render_pages(paths: Paths, graph: Graph, schemas: Schemas, site: dict[str, Any],
+                 only: set[str] | None = None, compiled: jinja2.BytecodeCache | None = None) -> tuple[list[Page], list[Diagnostic]]:
+    """Every record page (or only those of the ids in `only`) and every hub page, sorted by path."""
+    renderer = Renderer(paths, graph, site, compiled)
     pages: list[Page] = []
     diagnostics: list[Diagnostic] = []
     for record in sorted(graph.records.values(), key=lambda r: r.path):
+        if only is not None and record.id not in only:
+            continue
         path = page_path(record)
         try:
             text, meta = renderer.render(f"{record.kind.value}.md.j2", path, record=record,
@@ -207,7 +225,7 @@ def render_pages(paths: Paths, graph: Graph, schemas: Schemas, site: dict[str, A
         except jinja2.TemplateError as exc:
             diagnostics.append(template_error(paths, exc, f"while rendering {record.path}"))
             continue
-        pages.append(Page(path, text, record.path, record.title, meta))
+        pages.append(Page(path, text, record.path, record.title, meta, head=record_head(record, graph, paths)))
     for hub in HUBS:
         path = f"{hub}/index.md"
         try:
@@ -226,10 +244,10 @@ def render_pages(paths: Paths, graph: Graph, schemas: Schemas, site: dict[str, A
     return sorted(pages, key=lambda p: p.path), diagnostics
 
 
-def render_snippets(paths: Paths, graph: Graph) -> dict[str, str]:
+def render_snippets(paths: Paths, graph: Graph, compiled: jinja2.BytecodeCache | None = None) -> dict[str, str]:
     """HTML for markers in hand-written pages: `<!-- BODY-MAP -->` on the home page becomes the clickable
     body map, each muscle linking to its stretches in the finder."""
-    renderer = Renderer(paths, graph, {})
+    renderer = Renderer(paths, graph, {}, compiled)
     figure = renderer._body_map("find/?muscle=")
     return {"<!-- BODY-MAP -->": f'<figure class="ma-figure ma-figure--body ma-figure--map">{figure}</figure>'}
 

@@ -7,6 +7,7 @@ Pages fetch the index in small chunks, so a search costs the same at 100 or 10,0
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -31,14 +32,19 @@ class SearchIndexError(RuntimeError):
 
 
 def index_site(site_dir: Path) -> IndexStats:
-    """Write `site_dir/pagefind/`: the search bundle (index, fragments, pagefind.js)."""
+    """Write `site_dir/pagefind/`: the search bundle (index, fragments, pagefind.js). It is written next to
+    the old one and swapped in, so a preview rebuilt in place keeps no stale fragments and is never without search."""
+    bundle, fresh = site_dir / "pagefind", site_dir / ".pagefind-next"
+    shutil.rmtree(fresh, ignore_errors=True)
     run = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", EXCLUDE,
-         "--force-language", "en", "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(fresh),
+         "--exclude-selectors", EXCLUDE, "--force-language", "en", "--silent"],
         capture_output=True, text=True)
     if run.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(f"pagefind failed ({run.returncode}): {run.stderr.strip() or run.stdout.strip()}")
-    bundle = site_dir / "pagefind"
+    shutil.rmtree(bundle, ignore_errors=True)
+    fresh.rename(bundle)
     files = [f for f in bundle.rglob("*") if f.is_file()]
     pages = len(list(bundle.glob("fragment/*.pf_fragment")))
     return IndexStats(pages, len(files), sum(f.stat().st_size for f in files) // 1024)

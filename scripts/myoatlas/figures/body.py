@@ -77,6 +77,8 @@ SHAPES: dict[str, list[tuple[str, str, bool]]] = {
     "scalenes": [("front", "M90,56 L93,56 L91,70 L87,70 Z", True)],
     "levator-scapulae": [("back", "M91,52 L94,52 L87,80 L83,79 Z", True)],
     "suboccipitals": [("back", "M93,46 L99,46 L99,52 L93,52 Z", True)],
+    "splenius-capitis": [("back", "M86,42 L90,42 L99,62 L99,74 L96,72 Z", True)],
+    "longus-colli": [("front", "M96,52 L99,52 L99,74 L97,74 Z", True)],
     # shoulder and upper back
     "trapezius": [("back", "M100,50 L92,58 L66,78 L76,82 L94,74 L100,70 Z", True),
                   ("back", "M100,72 L94,74 L76,84 L88,96 L100,98 Z", True),
@@ -91,6 +93,7 @@ SHAPES: dict[str, list[tuple[str, str, bool]]] = {
     "supraspinatus": [("back", "M76,80 L88,82 L86,88 L74,88 Z", True)],
     "infraspinatus": [("back", "M72,94 L85,98 L84,112 L71,112 Z", True)],
     "teres-minor": [("back", "M64,104 L71,106 L71,116 L64,113 Z", True)],
+    "teres-major": [("back", "M60,114 L72,117 L82,115 L83,121 L72,124 L60,119 Z", True)],
     "subscapularis": [("back", "M74,92 L86,94 L84,112 L74,112 Z", True)],
     "latissimus-dorsi": [("back", "M66,120 L84,116 L86,150 L88,196 L76,200 L73,188 L70,156 Z", True)],
     # chest
@@ -119,6 +122,7 @@ SHAPES: dict[str, list[tuple[str, str, bool]]] = {
     "gastrocnemius": [("back", "M70,352 Q80,344 92,352 L90,384 L82,396 L74,390 Z", True)],
     "soleus": [("back", "M73,392 L82,398 L90,388 L89,420 L80,426 L75,418 Z", True)],
     "tibialis-posterior": [("back", "M82,370 L88,370 L88,420 L84,420 Z", True)],
+    "flexor-hallucis-longus": [("back", "M75,384 L80,384 L83,426 L79,428 Z", True)],
     "abductor-hallucis": [("front", "M86,446 L92,446 L92,455 L86,455 Z", True)],
     "flexor-digitorum-brevis": [("back", "M76,446 L90,446 L90,456 L76,456 Z", True)],
 }
@@ -128,7 +132,7 @@ DEEP = {"internal-oblique", "transversus-abdominis", "psoas-major", "iliacus", "
         "pronator-quadratus", "multifidus", "quadratus-lumborum", "gluteus-minimus", "piriformis",
         "semimembranosus", "vastus-intermedius", "scalenes", "levator-scapulae", "suboccipitals", "rhomboids",
         "supraspinatus", "subscapularis", "pectoralis-minor", "brachialis", "flexor-digitorum-superficialis", "supinator",
-        "fibularis-brevis", "tibialis-posterior"}
+        "fibularis-brevis", "tibialis-posterior", "longus-colli", "splenius-capitis", "flexor-hallucis-longus"}
 # Muscles made of others that have their own shapes: drawn first, so the parts stay clickable.
 COMPOSITES = {"iliopsoas", "trapezius"}
 

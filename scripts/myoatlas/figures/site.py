@@ -56,23 +56,25 @@ def _legend(states: set[str]) -> str:
     return " ".join(keys)
 
 
-def pose_figure_html(record: Record, graph: Graph) -> str:
-    """The figure block of an exercise or test page ("" without a `figure:`)."""
+def pose_figure_html(record: Record, graph: Graph, names: dict[str, str] | None = None,
+                     regions: dict[str, str] | None = None) -> str:
+    """The figure block of an exercise or test page ("" without a `figure:`).
+    `names` and `regions` (muscle id -> name / region) can be passed in so a build computes them once."""
     data = record.data.get("figure")
     if not isinstance(data, dict):
         return ""
     marks = {k: v for k, v in highlights(record).items() if k in graph.records}
-    svg = pose.pose_svg(data, marks, title=f"{record.title}: how it looks", names=_names(graph),
-                        regions=_regions(graph), uid=f"fig-{record.id}")
+    svg = pose.pose_svg(data, marks, title=f"{record.title}: how it looks", names=names or _names(graph),
+                        regions=regions or _regions(graph), uid=f"fig-{record.id}")
     caption = _legend(set(marks.values()))
     if caption:
         caption = f"<figcaption>Coloured: {caption}.</figcaption>"
     return f'<figure class="ma-figure ma-figure--pose" data-pagefind-ignore>{svg}{caption}</figure>'
 
 
-def body_figure_html(record: Record, graph: Graph) -> str:
+def body_figure_html(record: Record, graph: Graph, names: dict[str, str] | None = None) -> str:
     """The body diagram of a muscle page (the muscle) or an exercise page (its muscles); "" when none has a shape."""
-    names = _names(graph)
+    names = names or _names(graph)
     if record.kind is Kind.MUSCLE:
         marks = {record.id: "target"}
         title = f"Where the {record.title[:1].lower() + record.title[1:] if record.title[1:2].islower() else record.title} lies"
@@ -102,8 +104,9 @@ def body_figure_html(record: Record, graph: Graph) -> str:
 
 def register(env: Any, graph: Graph) -> None:
     """Add `pose_figure(record)`, `body_figure(record)` and `body_svg(...)` to a Jinja environment."""
+    names, regions = _names(graph), _regions(graph)  # once per build, not once per page
     env.globals.update(
-        pose_figure=lambda record: Markup(pose_figure_html(record, graph)),
-        body_figure=lambda record: Markup(body_figure_html(record, graph)),
+        pose_figure=lambda record: Markup(pose_figure_html(record, graph, names, regions)),
+        body_figure=lambda record: Markup(body_figure_html(record, graph, names)),
         body_svg=lambda *args, **kwargs: Markup(body.body_svg(*args, **kwargs)),
     )

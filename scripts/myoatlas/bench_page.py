@@ -1,0 +1,110 @@
+"""The performance page (site_src/performance.md), written from the figures of one bench run.
+
+Everything on the page comes from the run's JSON (date, machine, command, figures), so the same
+JSON always gives the same page; nothing is read from the clock here.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .bench_chart import chart
+
+MB = 1024 * 1024
+STAGE_ORDER = ("load", "validate", "link", "checks", "render", "publish")  # as the generator runs them
+
+
+def _s(value: float | None, digits: int = 1) -> str:
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def _get(run: dict[str, Any], *path: str) -> Any:
+    value: Any = run
+    for part in path:
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def write_page(report: dict[str, Any]) -> str:
+    runs = sorted(report["runs"], key=lambda r: r["records"])
+    m = report["machine"]
+    sizes = ", ".join(f"{r['records']:,}" for r in runs)
+    loads = [x for r in runs for x in (r.get("load_average") or [])[:1]] + (report.get("load_average_at_end") or [])[:1]
+    busiest = max(loads) if loads else None
+    lines = [
+        "---",
+        "title: Performance",
+        "description: How long MyoAtlas takes to build, preview and search a growing catalogue, measured next to plain MkDocs.",
+        "---",
+        "",
+        "# Performance",
+        "",
+        "How long MyoAtlas takes to build the site, to show an edit in the preview, and to answer a search, as the",
+        "catalogue grows. Each size is a synthetic catalogue made from the real records (same kinds in the same",
+        "proportions, same page sizes, same links), built by MyoAtlas and, in the same run, by plain MkDocs with the",
+        "same theme from the same Markdown, without MyoAtlas.",
+        "",
+        '!!! note "Where these figures come from"',
+        "",
+        f"    One run of `{report['command']}` on {report['date']}, at {sizes} records.",
+        f"    Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']};",
+        f"    Python {m['python']}, MkDocs {m['mkdocs']}, Material for MkDocs {m['material']}, Pagefind {m['pagefind']}.",
+    ]
+    if busiest is not None:
+        lines.append(f"    Load average (1 minute) during the run: {', '.join(f'{x:.1f}' for x in loads)}.")
+        if m.get("cores") and busiest >= 0.5 * m["cores"]:
+            lines.append("    Other work shared the processor during this run, so the times are higher than on a quiet machine;")
+            lines.append("    the ratio to plain MkDocs, measured in the same conditions, is the steadier figure.")
+    lines += ["", '<figure class="ma-bench-figure">', chart(runs),
+              "<figcaption>Solid teal: MyoAtlas. Dashed: plain MkDocs (build and preview) or a cold search (a fresh tab). "
+              "One dot per measured size; the table below has the same figures.</figcaption>", "</figure>", ""]
+    lines += ["## Build", "",
+              "A full `mkdocs build`: MyoAtlas with its hook (records checked, pages generated, search index written),",
+              "next to plain MkDocs on the Markdown MyoAtlas generated. The generator is the part MyoAtlas adds before",
+              "MkDocs starts: loading, validating and linking the records, rendering their pages and writing the",
+              "other generated files (feed, open data).", "",
+              "| Records | Pages | MyoAtlas | Plain MkDocs | Ratio | Generator | Per page |",
+              "|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in runs:
+        lines.append(f"| {r['records']:,} | {r['pages']:,} | {_s(r['build_s'])} s | {_s(r['plain_build_s'])} s | "
+                     f"{r['ratio']:.2f} | {r['generator_share'] * 100:.0f}% | {_s(r['ms_per_page'])} ms |")
+    found = list(runs[0]["stages_s"]) if runs else []
+    stages = [s for s in STAGE_ORDER if s in found] + sorted(s for s in found if s not in STAGE_ORDER)
+    lines += ["", "## Generator stages", "", "Milliseconds per stage, timed in-process by calling the generator's own functions.", "",
+              "| Records | " + " | ".join(s.capitalize() for s in stages) + " | Total |",
+              "|---:" * (len(stages) + 2) + "|"]
+    for r in runs:
+        st = r["stages_s"]
+        lines.append(f"| {r['records']:,} | " + " | ".join(f"{st[k] * 1000:,.0f}" if k in st else "–" for k in stages)
+                     + f" | {r['generator_s'] * 1000:,.0f} |")
+    lines += ["", "## Size and memory", "",
+              "| Records | Site | Search index | Peak memory, MyoAtlas | Peak memory, plain MkDocs |",
+              "|---:|---:|---:|---:|---:|"]
+    for r in runs:
+        lines.append(f"| {r['records']:,} | {_s(r['site_bytes'] / MB)} MB | {_s(r['search_index_bytes'] / MB)} MB | "
+                     f"{r['peak_memory_bytes'] / MB:,.0f} MB | {r['plain_peak_memory_bytes'] / MB:,.0f} MB |")
+    lines += ["", "## Preview and search", "",
+              "Preview: `mkdocs serve` running, one exercise's summary changed in its YAML record (MyoAtlas) or a line",
+              "added to the same page's Markdown (plain MkDocs), and the page fetched until it shows the new text.",
+              "Search: a reader's query typed into the header search in Chromium, from the last keystroke to the first",
+              "results, median and slowest of ten queries such as *psoas*, *stretch for glutes* and *lower back pain*;",
+              "cold is a fresh tab for each query (nothing cached; the search box gets focus 0.3 s before the first",
+              "keystroke, as when a reader clicks it), warm the same tab.", "",
+              "| Records | Preview, MyoAtlas | Preview, plain MkDocs | Search, warm | Search, cold |",
+              "|---:|---:|---:|---:|---:|"]
+    for r in runs:
+        warm, cold = _get(r, "search", "warm") or {}, _get(r, "search", "cold") or {}
+        search_warm = f"{warm['median_ms']:,.0f} ms (max {warm['max_ms']:,.0f})" if warm else "–"
+        search_cold = f"{cold['median_ms']:,.0f} ms (max {cold['max_ms']:,.0f})" if cold else "–"
+        lines.append(f"| {r['records']:,} | {_s(_get(r, 'preview', 'myoatlas', 'edit_to_page_s'), 2)} s | "
+                     f"{_s(_get(r, 'preview', 'plain', 'edit_to_page_s'), 2)} s | {search_warm} | {search_cold} |")
+    lines += ["", "A dash means the run did not measure it.", "",
+              "## Measure it yourself", "",
+              "```sh",
+              "myoatlas bench --records 1000 --search --serve",
+              "myoatlas bench --sizes 500,1000,3000,10000 --search --serve --json bench.json --page site_src/performance.md",
+              "```", "",
+              "The last line of each size sums it up: "
+              "`N records: build X s (generator Y% of it), Z ms/page, ratio R to plain MkDocs`.", ""]
+    return "\n".join(lines)
