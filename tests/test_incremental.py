@@ -116,6 +116,16 @@ reviewed: 2026-01-01
     assert changes.full and "Anatomy and nerves" in pages_of(result)["muscles/soleus.md"][0]
     pages = pages_of(result)
 
+    # A schema edit is checked again at once, for records that did not change too.
+    schema = paths.schemas / "muscle.schema.json"
+    edit(schema, '"maxLength": 120', '"maxLength": 11')  # the first one is the name's
+    result, changes = generator.build()
+    assert [str(d).split("\n")[0] for d in result.diagnostics] == [
+        "content/muscle/psoas-major.yml:2:7: error: name is too long: the limit is 11"]
+    edit(schema, '"maxLength": 11', '"maxLength": 120')
+    result, changes = generator.build()
+    assert result.ok and changes.full
+
     # Broken content, then fixed: the next good build starts afresh and still equals a clean one.
     edit(paths.content / "muscle" / "soleus.yml", "name: Soleus", "name: [Soleus")
     result, changes = generator.build()

@@ -107,6 +107,11 @@ def test_result_previews_are_text_from_the_page_not_navigation(page):
     previews = page.locator(".ma-search-result__preview").all_inner_texts()
     assert previews and all(p.strip() and not p.strip().startswith("←") for p in previews[:5]), previews[:5]
     assert page.locator(".ma-search-result__preview mark").count() > 0  # the matched words are marked
+    assert not [p for p in previews[:5] if " · " in p], previews[:5]  # never the hidden list of search terms
+    first = " ".join(previews[0].split())
+    page.locator("[data-ma-search-list] li a").first.click()
+    page.wait_for_load_state()
+    assert first in " ".join(page.locator("article").inner_text().split())  # a sentence of the page itself
 
 
 def test_a_misspelling_shows_results_for_the_correction_and_offers_the_original(page):

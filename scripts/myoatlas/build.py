@@ -36,13 +36,17 @@ def check_content(paths: Paths, files: list[Path] | None = None, on: dt.date | N
     """Load, validate and link; all diagnostics, sorted by file and position.
     With `files`, only problems in those files are reported (the rest is still loaded to resolve references).
     With `cache`, unchanged files are neither read nor validated again."""
-    broken_schemas = schema_problems(paths)
-    if broken_schemas:
-        return None, sorted(broken_schemas)
-    schemas = load_schemas(paths)
+    schemas_key = tuple((f.name, stat_key(f)) for f in sorted(paths.schemas.glob("*.schema.json")))
+    if cache is not None and cache.schemas is not None and cache.schemas_key == schemas_key:
+        schemas = cache.schemas  # unchanged since they were last checked and loaded
+    else:
+        broken_schemas = schema_problems(paths)
+        if broken_schemas:
+            return None, sorted(broken_schemas)
+        schemas = load_schemas(paths)
+        if cache is not None:
+            cache.use_schemas(schemas_key, schemas)
     records, diagnostics = load_records(paths, cache=cache)
-    if cache is not None:
-        cache.use_schemas(tuple((f.name, stat_key(f)) for f in sorted(paths.schemas.glob("*.schema.json"))))
     # Ids of files that could not be read: references to them are not reported again (one error, not 25).
     unreadable = {Path(d.span.file).stem for d in diagnostics}
     for record in records:

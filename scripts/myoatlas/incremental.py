@@ -25,6 +25,7 @@ import jinja2
 from .diagnostics import Diagnostic
 from .graph import Graph
 from .model import Kind, Paths, Record
+from .schema import Schemas
 
 StatKey = tuple[int, int, int]  # size, mtime in ns, inode
 
@@ -64,6 +65,7 @@ class RecordCache:
 
     entries: dict[Path, _Entry] = field(default_factory=dict)
     schemas_key: tuple[object, ...] = ()
+    schemas: Schemas | None = None  # loaded and checked against the meta-schema, as of `schemas_key`
 
     def lookup(self, file: Path) -> _Entry | None:
         entry = self.entries.get(file)
@@ -73,12 +75,11 @@ class RecordCache:
         entry = self.entries[file] = _Entry(stat_key(file), record, problems)
         return entry
 
-    def use_schemas(self, key: tuple[object, ...]) -> None:
-        """Forget every validation result when the schemas change."""
-        if key != self.schemas_key:
-            self.schemas_key = key
-            for entry in self.entries.values():
-                entry.schema_problems = None
+    def use_schemas(self, key: tuple[object, ...], schemas: Schemas) -> None:
+        """New schemas: forget every validation result."""
+        self.schemas_key, self.schemas = key, schemas
+        for entry in self.entries.values():
+            entry.schema_problems = None
 
     def keep_only(self, files: set[Path]) -> None:
         for gone in set(self.entries) - files:

@@ -70,6 +70,9 @@ def search_meta(record: Record, graph: Graph) -> dict[str, Any]:
     short = names(record)[1:4]
     meta = {"type": label, **({"aliases": ", ".join(short)} if short else {}),
             "names": " | ".join(names(record)), "rank": str(TYPE_RANK[record.kind])}
+    summary = data.get("summary") or data.get("description")
+    if isinstance(summary, str) and summary.strip():
+        meta["summary"] = summary.strip()  # the result preview: the page's own first paragraph, not search terms
     if record.kind is Kind.EXERCISE:
         meta["about"] = " · ".join(str(data.get(k, "")).replace("-", " ") for k in ("position", "difficulty") if data.get(k))
     return {"terms": " · ".join(dict.fromkeys(terms)),

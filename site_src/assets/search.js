@@ -204,6 +204,23 @@
     return out;
   }
 
+  /** `text` as DOM, with the words that start with a query term in <mark>. */
+  function marked(text, terms) {
+    var out = document.createDocumentFragment();
+    var stems = terms.map(function (t) { return t.toLowerCase(); }).filter(function (t) { return t.length > 1; });
+    text.split(/(\s+)/).forEach(function (part) {
+      var word = part.toLowerCase().replace(/^[^a-z0-9]+/, "");
+      if (word && stems.some(function (t) { return word.indexOf(t) === 0; })) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(part));
+      }
+    });
+    return out;
+  }
+
   function element(tag, className, text) {
     var el = document.createElement(tag);
     if (className) el.className = className;
@@ -234,6 +251,7 @@
     var self = this, serial = ++this.serial, query = parseQuery(value);
     if (!value.trim()) { this.show([], query, value, null, 0, null); return Promise.resolve(); }
     return loadPagefind(this.root).then(function (pagefind) {
+      if (serial !== self.serial) return { results: [] };  // superseded while Pagefind was loading
       return search(pagefind, query).then(function (results) {
         // Few or no results: a misspelling ("psoaz", "hamstirng") is corrected from the site's own names.
         if (results.length >= 3 || !query.terms.length) return { results: results, fixed: null };
@@ -247,6 +265,7 @@
         });
       });
     }).then(function (found) {
+      if (serial !== self.serial) return;  // a later keystroke superseded this query: fetch nothing for it
       return Promise.all(found.results.slice(0, RERANKED).map(function (r) { return r.data(); })).then(function (data) {
         if (serial !== self.serial) return;
         var terms = found.fixed || query.terms;
@@ -282,7 +301,9 @@
       var about = [d.meta.type, d.meta.aliases ? "also " + d.meta.aliases : ""].filter(Boolean).join(" · ");
       if (about) article.appendChild(element("p", "ma-search-result__about", about));
       var preview = element("p", "ma-search-result__preview");
-      preview.appendChild(excerptNodes(d.excerpt || ""));
+      // A record's preview is its summary (its page's first paragraph); Pagefind's excerpt would often
+      // quote the hidden list of search terms instead. Other pages show Pagefind's excerpt.
+      preview.appendChild(d.meta.summary ? marked(d.meta.summary, query.terms.concat(fixed || [])) : excerptNodes(d.excerpt || ""));
       article.appendChild(preview);
       link.appendChild(article);
       item.appendChild(link);
