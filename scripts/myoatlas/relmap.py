@@ -23,11 +23,11 @@ Page URLs follow MkDocs' `use_directory_urls` (the default): `muscles/iliopsoas.
 """
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
-from .graph import Graph
+from .graph import Edge, Graph
 from .model import Kind, Record
 
 SHOWN = 4  # records drawn per group; a bigger group shows SHOWN - 1 and "+N more"
@@ -119,12 +119,22 @@ class Group:
     label: str = ""  # the edge label, with the kind when needed
 
 
-def neighbourhood(record: Record, graph: Graph) -> list[Group]:
-    """Every group of records linked to `record`, in a fixed order (relation, side, kind)."""
+def incoming_edges(graph: Graph) -> dict[str, list[Edge]]:
+    """Target id -> the edges that point at it, in graph order (build once per graph)."""
+    index: dict[str, list[Edge]] = {}
+    for edge in graph.edges:
+        index.setdefault(edge.target, []).append(edge)
+    return index
+
+
+def neighbourhood(record: Record, graph: Graph, incoming: dict[str, list[Edge]] | None = None) -> list[Group]:
+    """Every group of records linked to `record`, in a fixed order (relation, side, kind).
+    `incoming` is `incoming_edges(graph)`, passed in when many pages are drawn from one graph."""
     found: dict[tuple[str, str, Kind], dict[str, Record]] = {}
     relations: dict[str, Relation] = {}
     strong: set[str] = set()  # ids linked by a relation that is not weak
-    edges = list(graph._incoming.get(record.id, [])) + list(graph.outgoing(record.id))
+    into = (incoming if incoming is not None else incoming_edges(graph)).get(record.id, [])
+    edges = list(into) + list(graph.outgoing(record.id))
     for edge in edges:
         holder = graph.records.get(edge.source)
         target = graph.records.get(edge.target)
@@ -174,10 +184,17 @@ _WIDTHS = [318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361,
 BOLD = 1.13  # bold DejaVu Sans is about 12 % wider
 
 
+_WIDTH_OF = {chr(32 + i): w for i, w in enumerate(_WIDTHS)}
+
+
+@lru_cache(maxsize=4096)
+def _units(text: str) -> int:
+    return sum(_WIDTH_OF.get(c, 1000) for c in text)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Estimated width in px of `text` at font size `size`."""
-    units = sum(_WIDTHS[ord(c) - 32] if 32 <= ord(c) < 127 else 1000 for c in text)
-    return units * size / 1000 * (BOLD if bold else 1)
+    return _units(text) * size / 1000 * (BOLD if bold else 1)
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: int = 2) -> list[str]:
@@ -227,9 +244,18 @@ def page_url(page: str) -> str:
 
 def href(target: Record, page: str) -> str:
     """A URL for `target`'s page, relative to the page `page` is served at."""
-    dest = f"{target.kind.plural}/{target.id}/"
-    here = page_url(page) or "."
-    return posixpath.relpath(dest, here) + "/"
+    return _relative(f"{target.kind.plural}/{target.id}/", page_url(page))
+
+
+@lru_cache(maxsize=8192)
+def _relative(dest: str, here: str) -> str:
+    """posixpath.relpath for site URLs, without touching the file system: 'a/b/' from 'a/c/' is '../b/'."""
+    to, start = dest.strip("/").split("/"), [p for p in here.strip("/").split("/") if p]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    parts = [".."] * (len(start) - common) + to[common:]
+    return "/".join(parts) + "/" if parts else "./"
 
 
 def _name_in_sentence(title: str) -> str:
@@ -287,7 +313,7 @@ def _svg_open(width: float, height: float, title: str, desc: str, css: str) -> s
 
 # Wide map geometry (viewBox units): side columns, gaps for the edges, the record in the middle.
 W_COL, W_GAP, W_MID = 248, 48, 168
-W_SIZE, W_LINE, W_PAD, W_HEAD = 15, 19, 9, 24
+W_SIZE, W_LINE, W_PAD, W_HEAD = 15, 19, 7, 24
 W_WIDTH = 2 * W_COL + 2 * W_GAP + W_MID
 
 
@@ -354,7 +380,7 @@ def wide_svg(record: Record, groups: list[Group], page: str) -> str:
                          f'<path d="{d.strip()}"/><path d="{curve}"{marker}/></g>')
     parts += edges + nodes
     # the record itself: not a link (this page), drawn last so the edges end under its border
-    kind_y = mid_y + W_PAD + 12
+    kind_y = mid_y + (mid_h - 24 - W_LINE * len(mid_lines)) / 2 + 12  # kind and name centred in the box
     title = "".join(f'<tspan x="{_n(mid_x + W_MID / 2)}" y="{_n(kind_y + 8 + (i + 1) * W_LINE)}">{escape(line)}</tspan>'
                     for i, line in enumerate(mid_lines))
     parts.append(f'<g class="ma-rm-self"><rect x="{_n(mid_x)}" y="{_n(mid_y)}" width="{W_MID}" height="{_n(mid_h)}" rx="8"/>'
@@ -365,10 +391,12 @@ def wide_svg(record: Record, groups: list[Group], page: str) -> str:
 
 
 # Narrow map: one column, the record on top, each group under a heading seen from the record.
-N_WIDTH, N_INDENT, N_SIZE, N_LINE, N_PAD, N_HEAD = 340, 28, 14, 18, 8, 26
+N_WIDTH, N_INDENT, N_SIZE, N_LINE, N_PAD, N_HEAD = 310, 28, 14, 18, 7, 24
 
 
 def narrow_svg(record: Record, groups: list[Group], page: str) -> str:
+    """The record on top, a spine down the left, each group's heading off the spine and its records as
+    chips flowing left to right."""
     node_w = N_WIDTH - N_INDENT
     title_lines = wrap(record.title, N_WIDTH - 2 * N_PAD, N_SIZE + 1, bold=True, max_lines=3)
     top_h = 2 * N_PAD + 14 + len(title_lines) * N_LINE + 4
@@ -379,11 +407,17 @@ def narrow_svg(record: Record, groups: list[Group], page: str) -> str:
         parts.append(f'<text class="ma-rm-label" x="{N_INDENT}" y="{_n(y + 17)}">{escape(group.heading)}</text>')
         spine.append(y + 12)
         y += N_HEAD
+        x, row_h = float(N_INDENT), 0.0
         for box in _boxes(group, record, page, node_w - 2 * N_PAD, N_SIZE):
-            box.y, box.h = y, len(box.lines) * N_LINE + 2 * N_PAD - 2
-            parts.append(_node(box, N_INDENT, node_w, N_SIZE, N_LINE, N_PAD))
-            y += box.h + 6
-        y += 8
+            box.h = len(box.lines) * N_LINE + 2 * N_PAD - 2
+            chip_w = min(node_w, max(text_width(line, N_SIZE) for line in box.lines) + 2 * N_PAD + 4)
+            if x > N_INDENT and x + chip_w > N_WIDTH:
+                x, y, row_h = float(N_INDENT), y + row_h + 6, 0.0
+            box.y = y
+            parts.append(_node(box, x, chip_w, N_SIZE, N_LINE, N_PAD))
+            x += chip_w + 6
+            row_h = max(row_h, box.h)
+        y += row_h + 14
     height = y
     ticks = "".join(f"M12,{_n(s)} H{N_INDENT - 6} " for s in spine)
     edges = (f'<path class="ma-rm-spine" aria-hidden="true" d="M12,{_n(top_h)} V{_n(spine[-1])} {ticks.strip()}"/>'
@@ -410,18 +444,19 @@ def text_list(record: Record, groups: list[Group], page: str) -> str:
             f'of {escape(_name_in_sentence(record.title))} as a list</summary><ul>{"".join(items)}</ul></details>')
 
 
-def relmap_html(record: Record, graph: Graph, page: str) -> str:
+def relmap_html(record: Record, graph: Graph, page: str, incoming: dict[str, list[Edge]] | None = None) -> str:
     """The map block (both maps and the list) on one line, or "" when the record links to nothing."""
-    groups = neighbourhood(record, graph)
+    groups = neighbourhood(record, graph, incoming)
     if not groups:
         return ""
     return (f'<div class="ma-relmap" data-pagefind-ignore><div class="ma-relmap__wide">{wide_svg(record, groups, page)}</div>'
             f'<div class="ma-relmap__narrow">{narrow_svg(record, groups, page)}</div>{text_list(record, groups, page)}</div>')
 
 
-def relmap_markdown(record: Record, graph: Graph, page: str, heading: str = "How it connects") -> str:
+def relmap_markdown(record: Record, graph: Graph, page: str, incoming: dict[str, list[Edge]] | None = None,
+                    heading: str = "How it connects") -> str:
     """The page section: a `##` heading and the map block, or "" when there is nothing to draw."""
-    block = relmap_html(record, graph, page)
+    block = relmap_html(record, graph, page, incoming)
     return f"\n## {escape(heading)}\n\n{block}\n" if block else ""
 
 
@@ -430,8 +465,10 @@ def register(env, graph: Graph) -> None:
     import jinja2
     from markupsafe import Markup
 
+    incoming = incoming_edges(graph)
+
     @jinja2.pass_context
     def relmap(ctx: jinja2.runtime.Context, record: Record) -> Markup:
-        return Markup(relmap_markdown(record, graph, ctx["page"]))
+        return Markup(relmap_markdown(record, graph, ctx["page"], incoming))
 
     env.globals["relmap"] = relmap
