@@ -18,7 +18,7 @@ def test_every_record_gets_a_page_and_every_kind_a_hub(site):
     assert sorted(pages(site())) == [
         "articles/index.md", "authors/editors.md", "conditions/index.md", "contributing/fields.md", "exercises/index.md",
         "exercises/kneeling-lunge.md", "find/index.md", "groups/hip-flexors.md", "muscles/index.md", "muscles/psoas-major.md",
-        "routines/index.md", "sources/index.md", "sources/smith-2020.md", "tests/index.md",
+        "new/index.md", "routines/index.md", "sources/index.md", "sources/smith-2020.md", "tests/index.md",
     ]
 
 

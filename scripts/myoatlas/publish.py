@@ -14,6 +14,7 @@ import copy
 import json
 import re
 import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape
 from typing import Any
 
 import yaml
@@ -106,7 +107,10 @@ class _Site:
 
 
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    """Sorted, indented JSON; `<`, `>` and `&` as \\u escapes (the parsed value is the same), so contributor
+    text stays inert even if a reader pastes a file into an HTML page."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
 def newest_first(records: list[Record]) -> list[Record]:
@@ -125,7 +129,7 @@ def _timestamp(date: str) -> str:
 def atom_feed(graph: Graph, site: _Site) -> str:
     """Articles and routines, newest first, each with its full summary."""
     entries = newest_first([r for r in graph.records.values() if r.kind in FEED_KINDS])
-    dates = [str(r.data["reviewed"]) for r in graph.records.values() if r.data.get("reviewed")]
+    dates = [str(r.data["reviewed"]) for r in entries if r.data.get("reviewed")]  # the newest entry dates the feed
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "en"})
     ET.SubElement(feed, "id").text = site.url_of(FEED_PATH)
     ET.SubElement(feed, "title").text = f"{site.name}: new and updated articles and routines"
@@ -157,7 +161,20 @@ def atom_feed(graph: Graph, site: _Site) -> str:
             if child.tag == "uri" and not child.text:
                 element.remove(child)
     ET.indent(feed, space=" ")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + _xml(feed) + "\n"
+
+
+def _xml(element: ET.Element) -> str:
+    """Serialise like ElementTree, but with quotes escaped in text too: contributor text then never
+    carries a raw `"` or `<` anywhere in the file (XML allows a raw quote in text; being strict costs nothing)."""
+    def text(value: str | None) -> str:
+        return escape(value or "", {'"': "&quot;", "'": "&apos;"})
+
+    attrs = "".join(f' {k}="{text(v)}"' for k, v in element.attrib.items())
+    children = "".join(_xml(child) + text(child.tail) for child in element)
+    if element.text is None and not len(element):
+        return f"<{element.tag}{attrs} />"
+    return f"<{element.tag}{attrs}>{text(element.text)}{children}</{element.tag}>"
 
 
 # -- open data ----------------------------------------------------------------------------------
