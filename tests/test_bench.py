@@ -76,5 +76,6 @@ def test_the_page_has_a_well_formed_chart_with_one_point_per_size(bench: tuple[s
     for g in series.values():
         assert [int(c.get("data-n")) for c in g.iter(f"{SVG}circle")] == list(SIZES)
     assert "not measured in this run" in page
-    for n in SIZES:
-        assert re.search(rf"^\| {n} \| \d+ \| [\d.]+ s \| [\d.]+ s \| \d+\.\d\d \| \d+% \|", page, re.MULTILINE)
+    assert "\n|   | " + " | ".join(f"{n} records" for n in SIZES) + " |\n" in page
+    assert re.search(r"^\| Ratio to plain MkDocs( \| \d+\.\d\d){%d} \|$" % len(SIZES), page, re.MULTILINE)
+    assert re.search(r"^\| Generator, share of the build( \| \d+%%){%d} \|$" % len(SIZES), page, re.MULTILINE)

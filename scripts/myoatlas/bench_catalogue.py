@@ -2,8 +2,8 @@
 
 The real records are the templates: N records are made in the proportions of the kinds found in
 content/ at run time (counted, not assumed), by copying real records and giving each copy its own id
-and name ("Psoas major v3", id `psoas-major-v3`). Every reference, typed (`stretches: [...]`) or in
-text (`[[id]]`), is moved to the same copy of its target, so each copy links like the real site and
+and name ("Psoas major v3", id `psoas-major-v3`). Every reference, typed (`stretches: [...]`, a
+figure's highlighted muscles) or in text (`[[id]]`), is moved to the same copy of its target, so each copy links like the real site and
 pages keep their real sizes. When N is not a whole number of copies, a reference to a record that
 was not made points to one that was, of the same kind.
 """
@@ -19,7 +19,6 @@ import yaml
 
 from .markup import RECORD_LINK
 from .model import Kind, Paths
-from .schema import load_schemas, reference_fields
 
 PROJECT_PARTS = ("templates", "site_src")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -127,27 +126,6 @@ class Catalogue:
         new = self.target(target, copy)
         return f"[[{new}|{label}]]" if label else f"[[{new}]]"
 
-    def relink_fields(self, schemas: Any, kind: Kind, data: dict[str, Any], copy: int) -> None:
-        """Typed references (schema x-ref) point to the same copy; lists lose repeats and self-links."""
-        found = list(reference_fields(schemas.by_kind[kind], data))
-        touched_lists: set[tuple[Any, ...]] = set()
-        for path, _kind, value in found:
-            if not isinstance(value, str):
-                continue
-            _set(data, path, self.target(value, copy))
-            if isinstance(path[-1], int):
-                touched_lists.add(path[:-1])
-        for path in touched_lists:
-            items = _get(data, path)
-            kept: list[Any] = []
-            for item in items:
-                if item not in kept and item != data["id"]:
-                    kept.append(item)
-            if kept:
-                _set(data, path, kept)
-            elif len(path) == 1:  # only links to itself were left (few records of its kind)
-                del data[path[0]]
-
 
 def _relink_text(value: Any, sub: Any) -> Any:
     """A deep copy of `value` with every [[id]] link in every string rewritten by `sub`."""
@@ -160,22 +138,11 @@ def _relink_text(value: Any, sub: Any) -> Any:
     return value
 
 
-def _get(data: Any, path: tuple[Any, ...]) -> Any:
-    for part in path:
-        data = data[part]
-    return data
-
-
-def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
-    _get(data, path[:-1])[path[-1]] = value
-
-
 def write_catalogue(source: Paths, root: Path, n: int) -> tuple[Paths, dict[str, int]]:
     """A project in `root` with `n` synthetic records made from `source`'s content, and its
     templates, hand-written pages and schemas. Returns its paths and the count of each kind."""
     real = real_records(source)
     catalogue = Catalogue(real, n)
-    schemas = load_schemas(source)
     shutil.copytree(source.schemas, root / "content" / "schemas")
     for part in PROJECT_PARTS:
         shutil.copytree(source.root / part, root / part)
@@ -187,13 +154,9 @@ def write_catalogue(source: Paths, root: Path, n: int) -> tuple[Paths, dict[str,
         for index in range(count):
             template, copy = templates[index % len(templates)], index // len(templates)
             data = catalogue.copy_data(template, copy)
-            catalogue.relink_fields(schemas, Kind(kind), data, copy)
             text = f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n" + yaml.dump(
                 data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=110)
             (folder / f"{data['id']}.yml").write_text(text, encoding="utf-8")
             dumped[kind] += 1
     return Paths(root), dict(dumped)
 
-
-def real_counts(source: Paths) -> dict[str, int]:
-    return {kind: len(ts) for kind, ts in real_records(source).items()}

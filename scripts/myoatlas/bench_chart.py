@@ -58,12 +58,14 @@ def panels(runs: list[dict[str, Any]]) -> list[Panel]:
     ]
 
 
-def _nice_max(value: float) -> float:
-    if value <= 0:
+def _nice_step(top: float, ticks: int = 4) -> float:
+    """A round step (1, 2 or 5 times a power of ten) so that `ticks` steps reach at least `top`."""
+    if top <= 0:
         return 1.0
-    exponent = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if step * exponent >= value:
+    raw = top / ticks
+    exponent = 10 ** math.floor(math.log10(raw))
+    for step in (1, 2, 5, 10):
+        if step * exponent >= raw:
             return step * exponent
     return 10 * exponent
 
@@ -73,7 +75,7 @@ def _number(value: float) -> str:
         return f"{value:,.0f}"
     if value == int(value):
         return f"{value:.0f}"
-    return f"{value:.1f}"
+    return f"{value:.2f}".rstrip("0")
 
 
 def _size(n: int) -> str:
@@ -105,7 +107,9 @@ def chart(runs: list[dict[str, Any]]) -> str:
         top = i * PANEL
         y0, y1 = top + PANEL - BOTTOM, top + TOP  # y0: the zero line, y1: the top of the plot
         values = [v for s in block.series for _, v in s.points]
-        ymax = _nice_max(max(values) * 1.05) if values else 1.0
+        step = _nice_step(max(values) * 1.05) if values else 0.25
+        ticks = max(1, math.ceil(max(values) * 1.05 / step)) if values else 4
+        ymax = step * ticks
         out.append(f'<g class="ma-bench-panel" data-panel="{i}">')
         out.append(f'<text x="0" y="{top + 16}" font-weight="bold" font-size="13">{escape(block.title)} ({block.unit})</text>')
         lx = WIDTH - RIGHT
@@ -116,9 +120,9 @@ def chart(runs: list[dict[str, Any]]) -> str:
             out.append(f'<g class="ma-bench-legend"><line x1="{lx}" y1="{top + 30}" x2="{lx + 20}" y2="{top + 30}" '
                        f'{_stroke(s)} stroke-width="2"/>{_dot(lx + 10, top + 30, s)}'
                        f'<text x="{lx + 25}" y="{top + 34}">{label}</text></g>')
-        for k in range(5):
-            v = ymax * k / 4
-            y = y0 - (y0 - y1) * k / 4
+        for k in range(ticks + 1):
+            v = step * k
+            y = y0 - (y0 - y1) * k / ticks
             out.append(f'<line x1="{x0}" y1="{y:.1f}" x2="{x1}" y2="{y:.1f}" stroke="currentColor" '
                        f'stroke-opacity="{0.5 if k == 0 else 0.15}"/>')
             out.append(f'<text x="{x0 - 6}" y="{y + 4:.1f}" text-anchor="end">{_number(v)}</text>')

@@ -5,7 +5,7 @@ JSON always gives the same page; nothing is read from the clock here.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from .bench_chart import chart
 
@@ -24,6 +24,21 @@ def _get(run: dict[str, Any], *path: str) -> Any:
             return None
         value = value[part]
     return value
+
+
+def _table(runs: list[dict[str, Any]], rows: list[tuple[str, Callable[[dict[str, Any]], str]]]) -> list[str]:
+    """A Markdown table with one column per size and one row per measure (narrow enough for any screen)."""
+    # No heading over the labels: on phones each row becomes a card titled by its label, and each
+    # value is shown under its column heading ("3,000 records").
+    lines = ["|   | " + " | ".join(f"{r['records']:,} records" for r in runs) + " |",
+             "|:---" + "|---:" * len(runs) + "|"]
+    lines += [f"| {label} | " + " | ".join(cell(r) for r in runs) + " |" for label, cell in rows]
+    return lines
+
+
+def _search(run: dict[str, Any], which: str) -> str:
+    found = _get(run, "search", which)
+    return f"{found['median_ms']:,.0f} ms (max {found['max_ms']:,.0f})" if found else "–"
 
 
 def write_page(report: dict[str, Any]) -> str:
@@ -54,8 +69,8 @@ def write_page(report: dict[str, Any]) -> str:
     if busiest is not None:
         lines.append(f"    Load average (1 minute) during the run: {', '.join(f'{x:.1f}' for x in loads)}.")
         if m.get("cores") and busiest >= 0.5 * m["cores"]:
-            lines.append("    Other work shared the processor during this run, so the times are higher than on a quiet machine;")
-            lines.append("    the ratio to plain MkDocs, measured in the same conditions, is the steadier figure.")
+            lines.append("    Other work shared the processor during this run, so the times are higher and vary more than they")
+            lines.append("    would on a quiet machine.")
     lines += ["", '<figure class="ma-bench-figure">', chart(runs),
               "<figcaption>Solid teal: MyoAtlas. Dashed: plain MkDocs (build and preview) or a cold search (a fresh tab). "
               "One dot per measured size; the table below has the same figures.</figcaption>", "</figure>", ""]
@@ -64,41 +79,39 @@ def write_page(report: dict[str, Any]) -> str:
               "next to plain MkDocs on the Markdown MyoAtlas generated. The generator is the part MyoAtlas adds before",
               "MkDocs starts: loading, validating and linking the records, rendering their pages and writing the",
               "other generated files (feed, open data).", "",
-              "| Records | Pages | MyoAtlas | Plain MkDocs | Ratio | Generator | Per page |",
-              "|---:|---:|---:|---:|---:|---:|---:|"]
-    for r in runs:
-        lines.append(f"| {r['records']:,} | {r['pages']:,} | {_s(r['build_s'])} s | {_s(r['plain_build_s'])} s | "
-                     f"{r['ratio']:.2f} | {r['generator_share'] * 100:.0f}% | {_s(r['ms_per_page'])} ms |")
+              *_table(runs, [
+                  ("Pages", lambda r: f"{r['pages']:,}"),
+                  ("MyoAtlas build", lambda r: f"{_s(r['build_s'])} s"),
+                  ("Plain MkDocs build", lambda r: f"{_s(r['plain_build_s'])} s"),
+                  ("Ratio to plain MkDocs", lambda r: f"{r['ratio']:.2f}"),
+                  ("Generator, share of the build", lambda r: f"{r['generator_share'] * 100:.0f}%"),
+                  ("Build time per page", lambda r: f"{_s(r['ms_per_page'])} ms")])]
     found = list(runs[0]["stages_s"]) if runs else []
     stages = [s for s in STAGE_ORDER if s in found] + sorted(s for s in found if s not in STAGE_ORDER)
     lines += ["", "## Generator stages", "", "Milliseconds per stage, timed in-process by calling the generator's own functions.", "",
-              "| Records | " + " | ".join(s.capitalize() for s in stages) + " | Total |",
-              "|---:" * (len(stages) + 2) + "|"]
-    for r in runs:
-        st = r["stages_s"]
-        lines.append(f"| {r['records']:,} | " + " | ".join(f"{st[k] * 1000:,.0f}" if k in st else "–" for k in stages)
-                     + f" | {r['generator_s'] * 1000:,.0f} |")
+              *_table(runs, [(stage.capitalize(), lambda r, k=stage: f"{r['stages_s'][k] * 1000:,.0f}" if k in r["stages_s"] else "–")
+                             for stage in stages] + [("Total", lambda r: f"{r['generator_s'] * 1000:,.0f}")])]
     lines += ["", "## Size and memory", "",
-              "| Records | Site | Search index | Peak memory, MyoAtlas | Peak memory, plain MkDocs |",
-              "|---:|---:|---:|---:|---:|"]
-    for r in runs:
-        lines.append(f"| {r['records']:,} | {_s(r['site_bytes'] / MB)} MB | {_s(r['search_index_bytes'] / MB)} MB | "
-                     f"{r['peak_memory_bytes'] / MB:,.0f} MB | {r['plain_peak_memory_bytes'] / MB:,.0f} MB |")
+              *_table(runs, [
+                  ("Site", lambda r: f"{_s(r['site_bytes'] / MB)} MB"),
+                  ("Search index", lambda r: f"{_s(r['search_index_bytes'] / MB)} MB"),
+                  ("Peak memory, MyoAtlas", lambda r: f"{r['peak_memory_bytes'] / MB:,.0f} MB"),
+                  ("Peak memory, plain MkDocs", lambda r: f"{r['plain_peak_memory_bytes'] / MB:,.0f} MB")])]
+    flags = next((r["preview"].get("flags", []) for r in runs if r.get("preview")), [])
+    serve = " ".join(["mkdocs serve", *flags])
     lines += ["", "## Preview and search", "",
-              "Preview: `mkdocs serve` running, one exercise's summary changed in its YAML record (MyoAtlas) or a line",
-              "added to the same page's Markdown (plain MkDocs), and the page fetched until it shows the new text.",
+              f"Preview: `{serve}` running and idle, one exercise's summary changed in its YAML record (MyoAtlas)",
+              "or a line added to the same page's Markdown (plain MkDocs), and the page fetched until it shows the",
+              "new text.", "",
               "Search: a reader's query typed into the header search in Chromium, from the last keystroke to the first",
               "results, median and slowest of ten queries such as *psoas*, *stretch for glutes* and *lower back pain*;",
               "cold is a fresh tab for each query (nothing cached; the search box gets focus 0.3 s before the first",
               "keystroke, as when a reader clicks it), warm the same tab.", "",
-              "| Records | Preview, MyoAtlas | Preview, plain MkDocs | Search, warm | Search, cold |",
-              "|---:|---:|---:|---:|---:|"]
-    for r in runs:
-        warm, cold = _get(r, "search", "warm") or {}, _get(r, "search", "cold") or {}
-        search_warm = f"{warm['median_ms']:,.0f} ms (max {warm['max_ms']:,.0f})" if warm else "–"
-        search_cold = f"{cold['median_ms']:,.0f} ms (max {cold['max_ms']:,.0f})" if cold else "–"
-        lines.append(f"| {r['records']:,} | {_s(_get(r, 'preview', 'myoatlas', 'edit_to_page_s'), 2)} s | "
-                     f"{_s(_get(r, 'preview', 'plain', 'edit_to_page_s'), 2)} s | {search_warm} | {search_cold} |")
+              *_table(runs, [
+                  ("Preview, MyoAtlas", lambda r: f"{_s(_get(r, 'preview', 'myoatlas', 'edit_to_page_s'), 2)} s"),
+                  ("Preview, plain MkDocs", lambda r: f"{_s(_get(r, 'preview', 'plain', 'edit_to_page_s'), 2)} s"),
+                  ("Search, warm", lambda r: _search(r, "warm")),
+                  ("Search, cold", lambda r: _search(r, "cold"))])]
     lines += ["", "A dash means the run did not measure it.", "",
               "## Measure it yourself", "",
               "```sh",

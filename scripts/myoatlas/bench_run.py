@@ -198,11 +198,34 @@ def serve_flags(root: Path) -> list[str]:
     return []
 
 
+def _tree_cpu(pid: int) -> tuple[int, int]:
+    """(CPU ticks used so far by `pid`, and its number of child processes), from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks = int(fields[11]) + int(fields[12])  # utime, stime
+        children = sum(len(f.read_text().split()) for f in Path(f"/proc/{pid}/task").glob("*/children"))
+        return ticks, children
+    except (OSError, IndexError, ValueError):
+        return 0, 0
+
+
+def _wait_idle(pid: int, limit: float) -> None:
+    """Wait until `pid` has no child process (Pagefind) and has used almost no CPU for a second."""
+    start = time.perf_counter()
+    quiet = 0
+    before, _ = _tree_cpu(pid)
+    while quiet < 2 and time.perf_counter() - start < limit:
+        time.sleep(0.5)
+        ticks, children = _tree_cpu(pid)
+        quiet = quiet + 1 if children == 0 and ticks - before <= 2 else 0
+        before = ticks
+
+
 def time_preview(config: Path, page_url: str, edit: Callable[[str], None], marker: str, flags: list[str],
                  limit: float = 600) -> dict[str, float]:
     """Start `mkdocs serve` with `config`, wait for `page_url` (relative to the served site), call
-    `edit(marker)` and poll over HTTP until the page shows `marker`. Seconds to the first served page
-    and from the edit to the updated page."""
+    `edit(marker)` once the server is idle and poll over HTTP until the page shows `marker`. Seconds to
+    the first served page, waiting for the server to go idle, and from the edit to the updated page."""
     port = _free_port()
     site_path = urllib.parse.urlsplit(yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url") or "/").path
     url = f"http://127.0.0.1:{port}{site_path.rstrip('/')}/{page_url}"
@@ -221,7 +244,11 @@ def time_preview(config: Path, page_url: str, edit: Callable[[str], None], marke
                 raise RuntimeError(f"mkdocs serve -f {config.name} did not serve {url} within {limit:.0f} s")
             time.sleep(0.2)
         first = time.perf_counter() - start
-        time.sleep(1.0)  # let the watcher settle after the first build
+        # Edit once the server is idle (e.g. the search index of the first build written), as when a
+        # contributor saves a file some time after starting the preview.
+        settle = time.perf_counter()
+        _wait_idle(server.pid, limit)
+        settled = time.perf_counter() - settle
         edited = time.perf_counter()
         edit(marker)
         while True:
@@ -231,7 +258,7 @@ def time_preview(config: Path, page_url: str, edit: Callable[[str], None], marke
             if time.perf_counter() - edited > limit:
                 raise RuntimeError(f"{url} did not show the edit within {limit:.0f} s")
             time.sleep(0.05)
-        return {"first_build_s": first, "edit_to_page_s": time.perf_counter() - edited}
+        return {"first_build_s": first, "settle_s": settled, "edit_to_page_s": time.perf_counter() - edited}
     finally:
         server.terminate()
         try:

@@ -17,7 +17,6 @@ the errors, and the next good build reloads the browser by itself.
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +33,7 @@ from myoatlas.markup import escape_plain
 from myoatlas.model import Paths
 from myoatlas.prune import drop_unused_theme_files
 from myoatlas.search_data import vocabulary
-from myoatlas.search_index import index_site
+from myoatlas.search_index import BackgroundIndexer, index_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -72,7 +71,7 @@ class _Session:
     generator: Generator | None = None
     theme_key: tuple[object, ...] = ()  # mkdocs.yml and the theme override, as of the last good build
     outputs: dict[str, str] = field(default_factory=dict)  # generated page path -> its HTML file, last build
-    indexing: threading.Thread | None = None  # the search index being written after a serve build
+    indexer: BackgroundIndexer = field(default_factory=lambda: BackgroundIndexer(log.info))  # serve only
     pages: set[str] = field(default_factory=set)  # generated pages of the last good build
     errors: str = ""  # the error page's Markdown body while content is broken (serve only)
     vocabulary: dict[str, Any] = field(default_factory=dict)  # names and aliases for "Did you mean?"
@@ -100,8 +99,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     drop_unused_theme_files(files, config)  # no source maps, lunr or search worker in the site (prune.py)
     root = Path(config.config_file_path).resolve().parent
     paths = Paths(root)
-    if _session.indexing is not None:  # the previous serve build's search index, before pages change again
-        _session.indexing.join()
     if _session.generator is None or _session.generator.paths != paths:
         _session.generator = Generator(paths)
     result, changes = _session.generator.build()
@@ -187,21 +184,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     (site_dir / "search-terms.json").write_text(script_json(_session.vocabulary), encoding="utf-8")
     if _session.command == "serve":  # the preview shows at once; search follows a moment later
-        _session.indexing = threading.Thread(target=_index_quietly, args=(site_dir,), daemon=True)
-        _session.indexing.start()
+        _session.indexer.request(site_dir)
         return
     try:
         stats = index_site(site_dir)
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None
     log.info(f"search index: {stats}")
-
-
-def _index_quietly(site_dir: Path) -> None:
-    try:
-        log.info(f"search index: {index_site(site_dir)}")
-    except RuntimeError as exc:
-        log.warning(f"search index not updated: {exc}")
 
 
 def error_page(diagnostics: list[Diagnostic]) -> str:

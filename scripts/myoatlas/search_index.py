@@ -10,8 +10,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 # Parts of a page that are navigation, not content: never indexed, never in a result preview.
 EXCLUDE = ".ma-back, .headerlink, .md-source-file"
@@ -48,3 +50,34 @@ def index_site(site_dir: Path) -> IndexStats:
     files = [f for f in bundle.rglob("*") if f.is_file()]
     pages = len(list(bundle.glob("fragment/*.pf_fragment")))
     return IndexStats(pages, len(files), sum(f.stat().st_size for f in files) // 1024)
+
+
+class BackgroundIndexer:
+    """A preview's search index, kept up to date without holding up the preview: one Pagefind run at a time,
+    and a request made while one runs gets one more run after it, so the last build is always indexed.
+    (A page rewritten during a run may be indexed half-written; the run that follows fixes it.)"""
+
+    def __init__(self, report: Callable[[str], None]) -> None:
+        self._report = report
+        self._lock = threading.Lock()
+        self._pending: Path | None = None
+        self._thread: threading.Thread | None = None
+
+    def request(self, site_dir: Path) -> None:
+        with self._lock:
+            self._pending = site_dir
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                site_dir, self._pending = self._pending, None
+                if site_dir is None:
+                    self._thread = None
+                    return
+            try:
+                self._report(f"search index: {index_site(site_dir)}")
+            except SearchIndexError as exc:
+                self._report(f"search index not updated: {exc}")
