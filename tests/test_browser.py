@@ -5,7 +5,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
@@ -100,20 +99,7 @@ def test_an_article_links_every_record_it_mentions(page):
     assert {"psoas-major", "iliacus", "kneeling-lunge", "thomas-test", "anterior-pelvic-tilt"} <= linked
 
 
-def test_pages_load_nothing_from_other_hosts(browser, base_url):
-    context = browser.new_context(base_url=base_url)
-    hosts: set[str] = set()
-    context.on("request", lambda req: hosts.add(urlparse(req.url).hostname or ""))
-    pg = context.new_page()
-    for path in ("./", "articles/hip-flexors-and-lower-back-pain/", "muscles/psoas-major/", "exercises/kneeling-lunge/",
-                 "tests/thomas-test/", "conditions/anterior-pelvic-tilt/"):
-        pg.goto(path)
-        pg.wait_for_load_state("networkidle")
-    pg.locator("input.md-search__input").click()
-    pg.locator("input.md-search__input").press_sequentially("psoas")
-    pg.locator(".md-search-result__item").first.wait_for()
-    context.close()
-    assert hosts == {"127.0.0.1"}
+# No request to another host: tests/test_audit.py (every kind of page, search and the finder).
 
 
 def test_an_article_reads_on_a_phone_without_sideways_scrolling(phone):

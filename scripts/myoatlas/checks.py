@@ -69,7 +69,7 @@ def check_rich_text(graph: Graph, unreadable: set[str] = frozenset()) -> list[Di
     """Rich text uses only the allowed Markdown, and every [[id]] link resolves."""
     found = []
     for record in graph.records.values():
-        for path, text in rich_texts(record):
+        for path, text in graph.texts.get(record.id) or rich_texts(record):
             for p in problems(text):
                 found.append(error(record.text_span(path, p.offset), f"{p.message} in {field_path(path)}", p.hint))
             for offset, target, _label in record_links(text):

@@ -35,6 +35,7 @@ class Graph:
     edges: list[Edge] = field(default_factory=list)
     _incoming: dict[str, list[Edge]] = field(default_factory=dict)
     _outgoing: dict[str, list[Edge]] = field(default_factory=dict)
+    texts: dict[str, list[tuple[DataPath, str]]] = field(default_factory=dict)  # rich_texts() of each record
 
     def get(self, record_id: str) -> Record | None:
         return self.records.get(record_id)
@@ -68,7 +69,8 @@ def link_records(records: list[Record], schemas: Schemas) -> Graph:
         for path, kind, value in reference_fields(schemas.by_kind[record.kind], record.data):
             if isinstance(value, str):
                 graph.edges.append(Edge(record.id, str(path[0]), value, path, kind))
-        for path, text in rich_texts(record):
+        graph.texts[record.id] = rich_texts(record)
+        for path, text in graph.texts[record.id]:
             for _offset, target, _label in record_links(text):
                 graph.edges.append(Edge(record.id, "text", target, path))
     for edge in graph.edges:

@@ -154,6 +154,8 @@ def parse_yaml(blob: bytes, rel: str) -> Parsed:
 def _too_deep(text: str) -> tuple[int, int] | None:
     """Position where flow brackets nest deeper than MAX_DEPTH (checked before parsing: deep
     nesting crashes the C parser). Quotes and comments are skipped roughly; that is enough."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None  # too few brackets to nest that deep: skip the character-by-character walk
     depth = 0
     line, col = 1, 0
     quote = ""

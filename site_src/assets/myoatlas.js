@@ -217,7 +217,7 @@
     this.note = make("p", { class: "myoatlas-rm__note" });
     this.figure = make("div", { class: "myoatlas-rm__figure" });
     this.how = make("ol", { class: "myoatlas-rm__steps" });
-    this.more = make("a", { class: "myoatlas-rm__more" });
+    this.more = make("a", { class: "myoatlas-rm__more", href: "#", hidden: "" }); // a real link from the start (crawlable)
     this.clock = make("div", { class: "myoatlas-rm__clock", role: "timer", "aria-label": "Hold timer", "aria-live": "off" });
     this.count = make("p", { class: "myoatlas-rm__count" });
     this.main = make("button", { type: "button", class: "myoatlas-rm__btn myoatlas-rm__btn--main" });

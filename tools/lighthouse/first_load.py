@@ -1,12 +1,13 @@
 """Bytes transferred by the first load of pages of a built site, in Chromium, before search is used.
 
-    .venv/bin/python tools/lighthouse/first_load.py SITE_DIR [PATH ...]
+    .venv/bin/python tools/lighthouse/first_load.py SITE_DIR [PATH ...] [--no-gzip] [--top N]
 
 Serves SITE_DIR on 127.0.0.1, opens each PATH (default: a muscle page) in a fresh browser context
-(empty cache), waits until the network is idle, and sums the bytes Chromium received for every
-request (CDP Network.loadingFinished encodedDataLength: headers and body as sent). The site is served
-gzipped like GitHub Pages serves it (serve.py); --no-gzip measures the uncompressed bytes. Prints one line per page, the largest requests, and
-whether any Pagefind index or fragment file was requested (it must not be before search is used).
+(an empty cache, as on a first visit), waits until no request has started for 1.5 s, and sums the
+bytes received for every request of the page and its workers (Playwright's request sizes: headers
+and encoded body). The site is served gzipped, as GitHub Pages serves it (serve.py); --no-gzip
+measures uncompressed bytes. Prints one line per page with the number of Pagefind index files
+requested (there must be none before search is used), then the largest requests.
 """
 from __future__ import annotations
 
@@ -23,21 +24,27 @@ from serve import serving  # noqa: E402
 
 
 def first_load(browser, url: str) -> list[tuple[str, int]]:
-    """(url, bytes) for every request of the first load of `url` in a fresh context."""
+    """(url, bytes) for every request of the first load of `url` in a fresh context (workers' included)."""
     context = browser.new_context(viewport={"width": 412, "height": 823})
+    started: list[str] = []
+    sizes: list[tuple[str, int]] = []
+
+    def finished(request) -> None:
+        n = request.sizes()  # encoded body and headers, as received
+        sizes.append((request.url, n["responseBodySize"] + n["responseHeadersSize"]))
+
+    context.on("request", lambda request: started.append(request.url))
+    context.on("requestfinished", finished)
     page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    urls: dict[str, str] = {}
-    sizes: dict[str, int] = {}
-    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
     page.goto(url)
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(500)
+    for _ in range(15):  # scripts may start fetching after the load (modules, workers): wait until 1.5 s pass quietly
+        seen = len(started)
+        page.wait_for_timeout(1500)
+        if len(started) == seen:
+            break
     context.close()
-    return [(urls.get(rid, rid), n) for rid, n in sizes.items()]
+    return [(u, max(n, 0)) for u, n in sizes if not u.startswith("data:")]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -135,7 +135,6 @@ def _check_poses(record: Record, figure: dict[str, Any]) -> list[Diagnostic]:
 def _check_highlight(record: Record, figure: dict[str, Any], graph: Graph) -> list[Diagnostic]:
     found = []
     chosen = figure.get("highlight") if isinstance(figure.get("highlight"), dict) else {}
-    muscles = [r.id for r in graph.records.values() if r.kind is Kind.MUSCLE]
     for state in ("stretched", "worked"):
         ids = chosen.get(state) if isinstance(chosen.get(state), list) else []
         for j, muscle_id in enumerate(ids):
@@ -144,7 +143,7 @@ def _check_highlight(record: Record, figure: dict[str, Any], graph: Graph) -> li
             target = graph.get(muscle_id)
             where = f"figure.highlight.{state}[{j}]"
             if target is None or target.kind is not Kind.MUSCLE:
-                guess = did_you_mean(muscle_id, muscles)
+                guess = did_you_mean(muscle_id, [r.id for r in graph.records.values() if r.kind is Kind.MUSCLE])
                 found.append(error(record.span(("figure", "highlight", state, j)), f"unknown muscle {muscle_id!r} in {where}",
                                    f"{guess} (muscles live in content/muscle/)" if guess else "check the spelling; muscles live in content/muscle/"))
     return found
