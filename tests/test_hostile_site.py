@@ -193,7 +193,7 @@ def test_typing_hostile_names_into_search_and_opening_pages_runs_no_script(hosti
                 assert page.evaluate("window.__pwned") is None, words
             titles = page.locator("[data-ma-search-list] h1").all_inner_texts()
             assert any('Pwn " onmouseover=' in t for t in titles), titles  # shown as text
-            page.locator("[data-ma-search-list] a").first.click()
+            page.locator("[data-ma-search-list] li").first.click()
             page.wait_for_load_state("networkidle")
             assert page.evaluate("window.__pwned") is None
             browser.close()

@@ -293,9 +293,11 @@
       item.setAttribute("role", "option");
       item.id = self.list.id + "-" + i;
       item.setAttribute("aria-selected", "false");
-      var link = element("a", "md-search-result__link");
-      link.href = /^\/[^/]/.test(d.url) ? d.url : "#";
-      link.tabIndex = -1;
+      // An option of the listbox holds no link (a focusable element inside an option is "nested interactive"):
+      // choosing it, by click or Enter, opens its page.
+      if (/^\/[^/]/.test(d.url)) item.setAttribute("data-url", d.url);
+      item.addEventListener("click", function () { self.go(i); });
+      var link = element("div", "md-search-result__link");
       var article = element("article", "md-search-result__article md-typeset");
       article.appendChild(element("h1", "", d.meta.title || d.url));
       var about = [d.meta.type, d.meta.aliases ? "also " + d.meta.aliases : ""].filter(Boolean).join(" · ");
@@ -388,8 +390,8 @@
 
   Search.prototype.go = function (index) {
     var item = this.list.children[index];
-    var link = item && item.querySelector("a");
-    if (link && link.getAttribute("href") !== "#") link.click();
+    var url = item && item.getAttribute("data-url");
+    if (url) window.location.assign(url);
   };
 
   function toggle() { return document.getElementById("__search"); }
