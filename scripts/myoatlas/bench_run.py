@@ -109,7 +109,8 @@ def time_stages(paths: Paths) -> tuple[dict[str, float], list[Page], dict[str, s
 def write_configs(source: Paths, paths: Paths, pages: list[Page], snippets: dict[str, str],
                   files: dict[str, str]) -> tuple[Path, Path]:
     """mkdocs.yml for MyoAtlas (the real config, hook included) and plain.yml for plain MkDocs: the same
-    config without the hook, its docs_dir holding the exported Markdown and the hand-written pages."""
+    config without the hook and with Material's built-in search, its docs_dir holding the exported Markdown and
+    the hand-written pages."""
     config = yaml.safe_load((source.root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["hooks"] = [str(HOOK)]
     mine = paths.root / "mkdocs.yml"
@@ -130,6 +131,9 @@ def write_configs(source: Paths, paths: Paths, pages: list[Page], snippets: dict
         target.write_text(text, encoding="utf-8")
     plain = dict(config)
     plain.pop("hooks", None)
+    # A plain Material site ships with Material's own search (its default plugin); MyoAtlas writes a Pagefind
+    # index instead. Both builds make a search index, so neither is timed without one.
+    plain["plugins"] = ["search"]
     plain["docs_dir"] = "plain_docs"
     plain["watch"] = []
     plain_file = paths.root / "plain.yml"

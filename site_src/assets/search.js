@@ -175,9 +175,12 @@
     var text = query.terms.join(" ");
     if (!text && query.intent) text = query.intent.words[0];
     if (!text) return Promise.resolve([]);
-    var all = pagefind.search(text);
-    var wanted = query.intent && query.terms.length ? pagefind.search(text, { filters: query.intent.filters }) : null;
-    return Promise.all([wanted, all]).then(function (found) {
+    var wanted = query.intent && query.terms.length ? pagefind.search(text, { filters: query.intent.filters }) : Promise.resolve(null);
+    return wanted.then(function (intended) {
+      // Enough pages of the kind asked for fill every place that is reranked: the rest could not show.
+      if (intended && intended.results.length >= RERANKED) return [intended, null];
+      return pagefind.search(text).then(function (all) { return [intended, all]; });
+    }).then(function (found) {
       var seen = new Set(), merged = [];
       found.forEach(function (set) {
         if (!set) return;
@@ -247,8 +250,24 @@
     }
   }
 
+  /** Search for `value`. One search runs at a time: keystrokes typed meanwhile leave only the latest
+   *  waiting, so a fast typist never queues a search per letter (on a large site each takes a while). */
   Search.prototype.run = function (value) {
-    var self = this, serial = ++this.serial, query = parseQuery(value);
+    var self = this;
+    ++this.serial;  // results of an earlier value are not shown any more
+    if (this.running) { this.waiting = value; return this.running; }
+    this.running = this.searchNow(value).then(function () {
+      self.running = null;
+      if (self.waiting === null || self.waiting === undefined) return;
+      var next = self.waiting;
+      self.waiting = null;
+      return self.run(next);
+    });
+    return this.running;
+  };
+
+  Search.prototype.searchNow = function (value) {
+    var self = this, serial = this.serial, query = parseQuery(value);
     if (!value.trim()) { this.show([], query, value, null, 0, null); return Promise.resolve(); }
     return loadPagefind(this.root).then(function (pagefind) {
       if (serial !== self.serial) return { results: [] };  // superseded while Pagefind was loading
