@@ -207,9 +207,13 @@ def test_a_page_load_fetches_no_search_index_until_search_is_used(browser, base_
     requested: list[str] = []
     context.on("request", lambda req: requested.append(urlparse(req.url).path))
     page = context.new_page()
-    for path in ("muscles/psoas-major/", "exercises/kneeling-lunge/", ""):
+    for path in ("muscles/psoas-major/", "exercises/kneeling-lunge/"):
         page.goto(path)
         page.wait_for_load_state("networkidle")
+    # Nor the sitemap (it grows with the site): no instant navigation, no rel=alternate link on record pages.
+    assert [p for p in requested if "/pagefind/" in p or p.endswith("sitemap.xml")] == []
+    page.goto("")
+    page.wait_for_load_state("networkidle")
     assert [p for p in requested if "/pagefind/" in p] == []
     open_search(page, "psoas")
     context.close()
