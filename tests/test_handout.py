@@ -93,16 +93,7 @@ def real_site(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+from test_browser import browser  # noqa: E402,F401  (pytest fixture: Chromium, once per module)
 
 
 @pytest.fixture(scope="module")

@@ -401,18 +401,7 @@ def base_url(built):
     yield from serve(built)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from browser import CHROMIUM, CHROMIUM_ARGS
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+from test_browser import browser  # noqa: E402,F401  (pytest fixture: Chromium, once per module)
 
 
 @pytest.mark.browser
