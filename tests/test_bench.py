@@ -44,7 +44,7 @@ def test_it_says_what_machine_and_prints_every_stage(bench: tuple[str, dict, str
         assert re.search(rf"^  {stage} +\d+ ms", stdout, re.MULTILINE), stage
     assert re.search(r"^  MyoAtlas \(mkdocs build \+ hook\) +\d+\.\d\d s +peak memory +\d+ MB$", stdout, re.MULTILINE)
     assert re.search(r"^  plain MkDocs \+ Material, its search +\d+\.\d\d s +peak memory +\d+ MB$", stdout, re.MULTILINE)
-    assert re.search(r"^site: \d+ pages, [\d.]+ MB; search index \(site/pagefind\) [\d.]+ MB", stdout, re.MULTILINE)
+    assert re.search(r"^site: \d+ pages, [\d.]+ MB; search index \(site/pagefind, site/pagefind-names\) [\d.]+ MB", stdout, re.MULTILINE)
 
 
 def test_the_catalogue_has_every_kind_and_the_asked_size(bench: tuple[str, dict, str]) -> None:

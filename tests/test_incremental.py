@@ -230,15 +230,17 @@ def _comparable(site: Path) -> dict[str, bytes]:
     runs (two clean builds too), and names those files by a hash of their bytes: filter files and the metadata
     that names them are compared by their unpacked bytes, sorted, hashes blanked; every other file as it is."""
     found: dict[str, bytes] = {}
-    filters: list[bytes] = []
+    filters: dict[str, list[bytes]] = {}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name.startswith("pagefind/filter/"):
-            filters.append(bytes(sorted(gzip.decompress(path.read_bytes()))))
-        elif re.fullmatch(r"pagefind/pagefind\.en_\w+\.pf_meta", name):
+        bundle = name.split("/")[0]  # pagefind/ (every page's text) or pagefind-names/ (names only)
+        if re.match(r"pagefind(-names)?/filter/", name):
+            filters.setdefault(bundle, []).append(bytes(sorted(gzip.decompress(path.read_bytes()))))
+        elif re.fullmatch(r"pagefind(-names)?/pagefind\.en_\w+\.pf_meta", name):
             unpacked = re.sub(rb"en_[0-9a-f]{7,}", b"en_", gzip.decompress(path.read_bytes()))
-            found["pagefind/pagefind.pf_meta"] = bytes(sorted(unpacked))
-        elif name != "pagefind/pagefind-entry.json":
+            found[f"{bundle}/pagefind.pf_meta"] = bytes(sorted(unpacked))
+        elif not re.fullmatch(r"pagefind(-names)?/pagefind-entry\.json", name):
             found[name] = path.read_bytes()
-    found["pagefind/filter/*"] = b"\n".join(sorted(filters))
+    for bundle, unpacked_filters in filters.items():
+        found[f"{bundle}/filter/*"] = b"\n".join(sorted(unpacked_filters))
     return found

@@ -26,7 +26,7 @@ def test_a_stretch_links_to_its_muscles_and_the_muscle_lists_the_stretch(site):
     out = pages(site())
     assert "- **Stretches most:** [Psoas major](../muscles/psoas-major.md)" in out["exercises/kneeling-lunge.md"]
     muscle = out["muscles/psoas-major.md"]
-    assert "## Stretches for this muscle\n\n- [Kneeling lunge](../exercises/kneeling-lunge.md) — A kneeling stretch for the front of the hip." in muscle
+    assert "## Stretches for this muscle\n\n- [Kneeling lunge](../exercises/kneeling-lunge.md) — <span class=\"ma-linked-summary\">A kneeling stretch for the front of the hip.</span>" in muscle
     assert "- **Group:** [Hip flexors](../groups/hip-flexors.md)" in muscle
 
 
@@ -38,7 +38,7 @@ def test_health_pages_carry_author_review_date_sources_and_disclaimer(site):
     muscle = pages(site())["muscles/psoas-major.md"]
     assert "Written by [Test editors](../authors/editors.md). Last reviewed: **2026\\-01\\-01**" in muscle
     assert "1. [A study of hips](../sources/smith-2020.md) (2020). DOI: [10\\.1000/hips.1](<https://doi.org/10.1000/hips.1>)" in muscle
-    assert '!!! info "Health information, not a diagnosis"' in muscle
+    assert '!!! info ma-disclaimer "Health information, not a diagnosis"' in muscle
 
 
 def test_article_record_links_become_relative_links(site):
@@ -56,7 +56,7 @@ def test_article_record_links_become_relative_links(site):
         body: Stretch the [[psoas-major|psoas]] with the [[kneeling-lunge]].
     """))
     assert "Stretch the [psoas](../muscles/psoas-major.md) with the [kneeling lunge](../exercises/kneeling-lunge.md)." in out["articles/hips.md"]
-    assert '??? quote myoatlas-fold "Mentioned in 1 article"\n    - [All about hips](../articles/hips.md) — Hips.' in out["muscles/psoas-major.md"]
+    assert '??? quote myoatlas-fold "Mentioned in 1 article"\n    - [All about hips](../articles/hips.md) — <span class="ma-linked-summary">Hips.</span>' in out["muscles/psoas-major.md"]
 
 
 def test_plain_fields_cannot_inject_markup(site):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import base_url, browser, page  # noqa: F401  (pytest fixtures: build and serve the site once per module)
+from test_browser import REPO, base_url, browser, page  # noqa: F401  (pytest fixtures: build and serve the site once per module)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -94,6 +94,45 @@ def test_searching_for_a_psoas_stretch_works_on_a_phone(phone):
 def test_filler_words_never_match_inside_other_words(page):
     titles = search(page, "stretch for glutes")
     assert not [t for t in titles[:6] if "forearm" in t.lower()], titles
+
+
+def test_a_page_is_found_by_its_own_words_not_by_the_summaries_of_pages_it_links_to(page):
+    # "buttock crease" is only in the summary of Lower back pain, which psoas major, many exercises and
+    # the conditions hub show beside their links to it.
+    titles = search(page, "buttock crease")
+    assert titles[0] == "Lower back pain", titles
+    assert "Psoas major" not in titles and "Kneeling lunge stretch" not in titles, titles
+
+
+def test_the_disclaimer_every_health_page_carries_does_not_make_every_page_match(page):
+    search(page, "diagnosis")  # in the disclaimer's title on every health page
+    status = page.locator("[data-ma-search-status]").inner_text()
+    matching = int(status.split()[0])
+    records = sum(1 for _ in (REPO / "content").glob("*/*.yml"))
+    assert 0 < matching < records // 10, status
+
+
+def _bundles_asked(page, words: str) -> tuple[set[str], str]:
+    """Search like a reader; return which search bundles sent index data, and the status line."""
+    asked: set[str] = set()
+    page.context.on("request", lambda req: asked.update(b for b in ("/pagefind/", "/pagefind-names/")
+                                                        if b in req.url and req.url.endswith((".pf_index", ".pf_fragment"))))
+    search(page, words)
+    return asked, page.locator("[data-ma-search-status]").inner_text()
+
+
+def test_a_common_word_is_answered_from_page_names_without_reading_every_page(page):
+    # Names and aliases answer "hip" (many pages are named for a hip muscle); the bundle of every page's
+    # text, whose cost grows with how many pages hold the word, is not read at all.
+    asked, status = _bundles_asked(page, "hip")
+    assert asked == {"/pagefind-names/"}, asked
+    assert status.endswith("pages named for it"), status
+
+
+def test_words_only_in_a_page_body_are_still_found_in_its_text(page):
+    asked, status = _bundles_asked(page, "buttock crease")
+    assert asked == {"/pagefind-names/", "/pagefind/"}, asked
+    assert "matching page" in status, status
 
 
 def test_stretches_come_before_conditions_and_tests_when_the_query_says_stretch(page):

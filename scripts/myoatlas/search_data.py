@@ -69,7 +69,9 @@ def search_meta(record: Record, graph: Graph) -> dict[str, Any]:
         label = str(data["kind"]).replace("-", " ").capitalize()
     short = names(record)[1:4]
     meta = {"type": label, **({"aliases": ", ".join(short)} if short else {}),
-            "names": " | ".join(names(record)), "rank": str(TYPE_RANK[record.kind])}
+            "names": " | ".join(names(record)), "rank": str(TYPE_RANK[record.kind]),
+            # How many records link here: of two pages named alike, the one more pages point to comes first.
+            "links": str(len(graph.referrers(record.id)))}
     summary = data.get("summary") or data.get("description")
     if isinstance(summary, str) and summary.strip():
         meta["summary"] = summary.strip()  # the result preview: the page's own first paragraph, not search terms

@@ -1,7 +1,10 @@
 /* MyoAtlas search: Pagefind behind Material's search look.
  *
- * - The index is fetched in small chunks by Pagefind (pagefind/pagefind.js), only once a reader
- *   starts searching; nothing loads from another host.
+ * - The index is fetched in small chunks by Pagefind, only once a reader starts searching; nothing
+ *   loads from another host. Two bundles: pagefind-names/ holds each page's names (title, aliases, and
+ *   for an exercise the muscles it works) and is asked first; pagefind/ holds every page's own text
+ *   and is asked only when the names find too few pages. Pagefind's cost grows with the number of
+ *   pages holding a query's words, so common words stay fast on a large site (search_index.py).
  * - Queries are read as a reader means them: filler words ("a", "for", "my") are dropped so they
  *   never match inside other words; "stretch", "strengthen", "test", "massage" become a filter, and
  *   pages of that kind come first.
@@ -29,7 +32,8 @@
   var SHOWN = 10;
   var RERANKED = 16;  // the first results are re-ordered by how well their names match
 
-  var pagefindPromise = null;
+  var FULL = "data-pagefind", NAMES = "data-pagefind-names";  // the attributes holding each bundle's address
+  var pagefindPromises = {};
   var vocabularyPromise = null;
 
   function words(text) {
@@ -37,8 +41,14 @@
       .split(/[^a-z0-9]+/).filter(Boolean);
   }
 
+  /** A word without its plural ending, the same for both forms: "hamstrings" and "hamstring" are
+   *  "hamstring", "stretches" is "stretch", "injuries" is "injury". */
   function stem(word) {
-    return word.replace(/(ies)$/, "y").replace(/(ing|es|s)$/, "");
+    if (word.length <= 3) return word;
+    if (/ies$/.test(word)) return word.slice(0, -3) + "y";
+    if (/(ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+    if (/[^su]s$/.test(word)) return word.slice(0, -1);
+    return word;
   }
 
   /** A query as meant: the search terms, and the intent ("stretch") as Pagefind filters. */
@@ -56,10 +66,12 @@
     return new URL(relative, document.baseURI).href;
   }
 
-  function loadPagefind(root) {
-    if (!pagefindPromise) {
-      var url = resolveUrl(root.getAttribute("data-pagefind"));
-      pagefindPromise = import(url).then(function (pagefind) {
+  /** One Pagefind bundle (FULL or NAMES), loaded once per visit. Each runs in its own worker. */
+  function loadPagefind(root, bundle) {
+    bundle = bundle || FULL;
+    if (!pagefindPromises[bundle]) {
+      var url = resolveUrl(root.getAttribute(bundle));
+      pagefindPromises[bundle] = import(url).then(function (pagefind) {
         return pagefind.options({
           baseUrl: new URL("../", url).pathname,
           excerptLength: 24,
@@ -67,7 +79,7 @@
         }).then(function () { return pagefind.init(); }).then(function () { return pagefind; });
       });
     }
-    return pagefindPromise;
+    return pagefindPromises[bundle];
   }
 
   function loadVocabulary(root) {
@@ -133,23 +145,23 @@
     });
   }
 
-  /** How well a page's own names match the terms: 0 its title is the query, 1 an alias is,
-   *  2 its title holds every term as a word, 3 an alias does, 4 or 5 the same as word beginnings only
-   *  ("butt" in "butterfly"), 6 none. */
+  /** How well a page's own names match the terms, best first: 0 its title is the query, 1 an alias is,
+   *  2 its title begins with the query ("lower back" in "Lower back pain"), 3 its title holds every term
+   *  as a word, 4 an alias begins with the query, 5 an alias holds every term, 6 or 7 the title or an
+   *  alias holds them as word beginnings only ("butt" in "butterfly"), 8 none. */
   function nameMatch(d, terms) {
     var stems = terms.map(stem);
     var names = (d.meta.names || d.meta.title || "").split(" | ");
-    var best = 6;
+    var best = 8;
     names.forEach(function (name, i) {
       var have = words(name).map(stem), alias = i > 0 ? 1 : 0;
-      if (have.length === stems.length && stems.every(function (s, k) { return sameWord(have[k], s); })) {
-        best = Math.min(best, alias);
-        return;
-      }
+      var starts = have.length >= stems.length && stems.every(function (s, k) { return sameWord(have[k], s); });
+      if (starts && have.length === stems.length) { best = Math.min(best, alias); return; }
+      if (starts) { best = Math.min(best, alias ? 4 : 2); return; }
       var whole = stems.every(function (s) { return have.some(function (h) { return sameWord(h, s); }); });
       var begins = stems.every(function (s) { return have.some(function (h) { return sameWord(h, s) || (s.length >= 3 && h.indexOf(s) === 0); }); });
-      if (whole) best = Math.min(best, 2 + alias);
-      else if (begins) best = Math.min(best, 4 + alias);
+      if (whole) best = Math.min(best, alias ? 5 : 3);
+      else if (begins) best = Math.min(best, 6 + alias);
     });
     return best;
   }
@@ -160,35 +172,71 @@
   }
 
   /** Results that match the intent ("stretch") stay first; within that, a page named for the query
-   *  comes before pages that only mention it, and what readers come for (exercises, muscles) before
-   *  articles; Pagefind's order breaks ties. */
+   *  comes before pages that only mention it, what readers come for (exercises, muscles) before
+   *  articles, and a page many others link to ("Lower back pain") before a narrower one ("Lower back
+   *  spasm"); Pagefind's order breaks ties. */
   function rerank(data, terms, wanted) {
     return data.map(function (d, i) {
-      return { d: d, key: [i < wanted ? 0 : 1, nameMatch(d, terms), Number(d.meta.rank || 9), i] };
+      return { d: d, key: [wanted.has(d.url) ? 0 : 1, nameMatch(d, terms), Number(d.meta.rank || 9), -Number(d.meta.links || 0), i] };
     }).sort(function (a, b) {
       for (var k = 0; k < a.key.length; k++) if (a.key[k] !== b.key[k]) return a.key[k] - b.key[k];
       return 0;
     }).map(function (x) { return x.d; });
   }
 
-  function search(pagefind, query) {
+  /** The searches one query may take, in order: the names bundle, then every page's text; in each, the
+   *  kind of page asked for ("stretch") first, then any page. */
+  function steps(query) {
+    var list = [];
+    [NAMES, FULL].forEach(function (bundle) {
+      if (query.intent && query.terms.length) list.push({ bundle: bundle, filters: query.intent.filters });
+      list.push({ bundle: bundle, filters: null });
+    });
+    return list;
+  }
+
+  /** Search for `query`, step by step, until RERANKED different pages are found; load their data.
+   *  Resolves to { data, wanted (the URLs of those that match the intent), total (matching
+   *  pages, the largest count of any step), full (whether every page's text was searched) }, or null
+   *  once `stale()` says a later keystroke superseded this query (nothing more is fetched for it). */
+  function search(root, query, stale) {
     var text = query.terms.join(" ");
     if (!text && query.intent) text = query.intent.words[0];
-    if (!text) return Promise.resolve([]);
-    var wanted = query.intent && query.terms.length ? pagefind.search(text, { filters: query.intent.filters }) : Promise.resolve(null);
-    return wanted.then(function (intended) {
-      // Enough pages of the kind asked for fill every place that is reranked: the rest could not show.
-      if (intended && intended.results.length >= RERANKED) return [intended, null];
-      return pagefind.search(text).then(function (all) { return [intended, all]; });
-    }).then(function (found) {
-      var seen = new Set(), merged = [];
-      found.forEach(function (set) {
-        if (!set) return;
-        set.results.forEach(function (r) { if (!seen.has(r.id)) { seen.add(r.id); merged.push(r); } });
+    var out = { data: [], wanted: new Set(), total: 0, full: false };
+    if (!text) return Promise.resolve(out);
+    var todo = steps(query), seenIds = new Set(), seenUrls = new Set();
+
+    function take(step, results) {  // add results of one step, loading data only for as many as have room
+      var room = RERANKED - out.data.length;
+      var fresh = results.filter(function (r) { return !seenIds.has(step.bundle + r.id); }).slice(0, room);
+      if (!fresh.length || stale()) return Promise.resolve();
+      fresh.forEach(function (r) { seenIds.add(step.bundle + r.id); });
+      return Promise.all(fresh.map(function (r) { return r.data(); })).then(function (data) {
+        data.forEach(function (d) {
+          if (seenUrls.has(d.url)) return;  // found in the names already
+          seenUrls.add(d.url);
+          out.data.push(d);
+          if (step.filters) out.wanted.add(d.url);
+        });
+        if (out.data.length < RERANKED) return take(step, results);
       });
-      merged.wanted = found[0] ? found[0].results.length : 0;  // how many match the intent; they come first
-      return merged;
-    });
+    }
+
+    function next() {
+      var step = todo.shift();
+      if (!step || out.data.length >= RERANKED) return Promise.resolve(out);
+      if (stale()) return Promise.resolve(null);
+      return loadPagefind(root, step.bundle).then(function (pagefind) {
+        if (stale()) return null;
+        return pagefind.search(text, step.filters ? { filters: step.filters } : {});
+      }).then(function (found) {
+        if (!found || stale()) return null;
+        out.total = Math.max(out.total, found.results.length);
+        if (step.bundle === FULL) out.full = true;
+        return take(step, found.results).then(function () { return stale() ? null : next(); });
+      });
+    }
+    return next();
   }
 
   /** A Pagefind excerpt as DOM: its text, with <mark> kept; any other markup becomes text. */
@@ -242,7 +290,7 @@
     var self = this;
     this.input.addEventListener("input", function () { self.run(self.input.value); });
     this.input.addEventListener("keydown", function (e) { self.key(e); });
-    this.input.addEventListener("focus", function () { loadPagefind(root).catch(function () {}); });
+    this.input.addEventListener("focus", function () { loadPagefind(root, NAMES).catch(function () {}); });
     var form = this.input.form;
     if (form) {
       form.addEventListener("submit", function (e) { e.preventDefault(); self.go(self.active >= 0 ? self.active : 0); });
@@ -268,36 +316,32 @@
 
   Search.prototype.searchNow = function (value) {
     var self = this, serial = this.serial, query = parseQuery(value);
-    if (!value.trim()) { this.show([], query, value, null, 0, null); return Promise.resolve(); }
-    return loadPagefind(this.root).then(function (pagefind) {
-      if (serial !== self.serial) return { results: [] };  // superseded while Pagefind was loading
-      return search(pagefind, query).then(function (results) {
-        // Few or no results: a misspelling ("psoaz", "hamstirng") is corrected from the site's own names.
-        if (results.length >= 3 || !query.terms.length) return { results: results, fixed: null };
-        return loadVocabulary(self.root).then(function (vocabulary) {
-          var fixed = correct(query.terms, vocabulary);
-          if (!fixed) return { results: results, fixed: null, vocabulary: vocabulary };
-          return search(pagefind, { terms: fixed, intent: query.intent }).then(function (r) {
-            return r.length > results.length ? { results: r, fixed: fixed, vocabulary: vocabulary }
-                                              : { results: results, fixed: null, vocabulary: vocabulary };
-          });
+    var stale = function () { return serial !== self.serial; };
+    if (!value.trim()) { this.show([], query, value, null, null, null); return Promise.resolve(); }
+    return search(this.root, query, stale).then(function (found) {
+      // Few or no results: a misspelling ("psoaz", "hamstirng") is corrected from the site's own names.
+      if (!found || found.data.length >= 3 || !query.terms.length) return found && { found: found, fixed: null };
+      return loadVocabulary(self.root).then(function (vocabulary) {
+        var fixed = correct(query.terms, vocabulary);
+        if (!fixed || stale()) return { found: found, fixed: null, vocabulary: vocabulary };
+        return search(self.root, { terms: fixed, intent: query.intent }, stale).then(function (better) {
+          return better && better.data.length > found.data.length ? { found: better, fixed: fixed, vocabulary: vocabulary }
+                                                                   : { found: found, fixed: null, vocabulary: vocabulary };
         });
       });
-    }).then(function (found) {
-      if (serial !== self.serial) return;  // a later keystroke superseded this query: fetch nothing for it
-      return Promise.all(found.results.slice(0, RERANKED).map(function (r) { return r.data(); })).then(function (data) {
-        if (serial !== self.serial) return;
-        var terms = found.fixed || query.terms;
-        var wanted = found.results.wanted || 0;
-        self.show(rerank(data, terms, wanted).slice(0, SHOWN), query, value, found.fixed, found.results.length, found.vocabulary || null);
-      });
+    }).then(function (result) {
+      if (!result || stale()) return;  // a later keystroke superseded this query: fetch nothing more for it
+      var terms = result.fixed || query.terms;
+      self.show(rerank(result.found.data, terms, result.found.wanted).slice(0, SHOWN), query, value, result.fixed,
+                result.found, result.vocabulary || null);
     }).catch(function (error) {
-      if (serial !== self.serial) return;
+      if (stale()) return;
       self.status.textContent = "Search is not available on this page (" + (error && error.message || error) + ").";
     });
   };
 
-  Search.prototype.show = function (data, query, value, fixed, total, vocabulary) {
+  /** Show the results. `found` is what search() found (null for an empty box). */
+  Search.prototype.show = function (data, query, value, fixed, found, vocabulary) {
     var self = this;
     this.list.textContent = "";
     this.note.textContent = "";
@@ -306,7 +350,7 @@
     this.input.removeAttribute("aria-activedescendant");
     this.input.setAttribute("aria-expanded", data.length ? "true" : "false");
     if (!value.trim()) { this.status.textContent = "Type a muscle, a stretch or a problem"; return; }
-    this.status.textContent = total ? (total === 1 ? "1 matching page" : total + " matching pages") : "No matching pages";
+    this.status.textContent = status(found);
     data.forEach(function (d, i) {
       var item = element("li", "md-search-result__item");
       item.setAttribute("role", "option");
@@ -349,6 +393,15 @@
     });
   };
 
+  /** How many pages match. When the names found enough, the full text was not searched: the count is of
+   *  pages named for the query (or for the muscles they work), and says so. */
+  function status(found) {
+    var n = found ? found.total : 0;
+    if (!n) return "No matching pages";
+    var pages = n === 1 ? "1 page" : n + " pages";
+    return found.full ? pages.replace("page", "matching page") : pages + " named for it";
+  }
+
   /** A line above the results; `suggestion` becomes a button that searches for it. */
   Search.prototype.addNote = function (before, strong, after, suggestion) {
     var self = this;
@@ -376,10 +429,9 @@
   /** Search for exactly what was typed, without correcting it. */
   Search.prototype.runExactly = function (value) {
     var self = this, serial = ++this.serial, query = parseQuery(value);
-    return loadPagefind(this.root).then(function (pagefind) { return search(pagefind, query); }).then(function (results) {
-      return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
-        if (serial === self.serial) self.show(data, query, value, null, results.length, null);
-      });
+    var stale = function () { return serial !== self.serial; };
+    return search(this.root, query, stale).then(function (found) {
+      if (found && !stale()) self.show(found.data.slice(0, SHOWN), query, value, null, found, null);
     });
   };
 
@@ -435,7 +487,7 @@
     var root = document.querySelector("[data-ma-search]");
     if (!root || root.maSearch) return;
     // Resolve the bundle's address now: instant navigation later changes the page's base.
-    ["data-pagefind", "data-terms"].forEach(function (name) { root.setAttribute(name, resolveUrl(root.getAttribute(name))); });
+    [FULL, NAMES, "data-terms"].forEach(function (name) { root.setAttribute(name, resolveUrl(root.getAttribute(name))); });
     var header = new Search(root);
     root.maSearch = header;
     header.input.addEventListener("focus", function () { var t = toggle(); if (t && !t.checked) t.checked = true; });
