@@ -135,6 +135,18 @@ def test_words_only_in_a_page_body_are_still_found_in_its_text(page):
     assert "matching page" in status, status
 
 
+def test_one_letter_asks_for_a_little_more_instead_of_matching_every_page(page):
+    page.goto("./")
+    _open_search(page)
+    page.locator("[data-ma-search-input]").press_sequentially("h", delay=20)
+    status = page.locator("[data-ma-search-status]")
+    status.filter(has_text="Type a little more").wait_for()
+    page.locator("[data-ma-search-input]").press_sequentially("ip", delay=20)  # and the next letters search
+    page.locator("[data-ma-search-list] li").first.wait_for()
+    assert "Hip flexors" in page.locator("[data-ma-search-list] h1").all_inner_texts()
+    assert page.locator("[data-ma-search-note]").is_hidden()
+
+
 def test_stretches_come_before_conditions_and_tests_when_the_query_says_stretch(page):
     titles = search(page, "hip flexor stretch")
     assert titles[:2] == ["Kneeling lunge stretch", "Couch stretch"] or set(titles[:3]) >= {"Kneeling lunge stretch", "Couch stretch"}

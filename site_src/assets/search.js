@@ -59,7 +59,10 @@
       if (found && !intent) { intent = found; return; }
       if (!STOP.has(w)) terms.push(w);
     });
-    return { terms: terms, intent: intent };
+    // A last word of one letter is a word still being typed ("front h"): it would match every word that
+    // starts with that letter, which costs most on a large site and finds nothing the next letter keeps.
+    if (terms.length > 1 && terms[terms.length - 1].length === 1) terms.pop();
+    return { terms: terms, intent: intent, tooShort: terms.length === 1 && terms[0].length === 1 && !intent };
   }
 
   function resolveUrl(relative) {
@@ -202,8 +205,8 @@
   function search(root, query, stale) {
     var text = query.terms.join(" ");
     if (!text && query.intent) text = query.intent.words[0];
-    var out = { data: [], wanted: new Set(), total: 0, full: false };
-    if (!text) return Promise.resolve(out);
+    var out = { data: [], wanted: new Set(), total: 0, full: false, tooShort: query.tooShort };
+    if (!text || query.tooShort) return Promise.resolve(out);  // one letter matches nearly every page
     var todo = steps(query), seenIds = new Set(), seenUrls = new Set();
 
     function take(step, results) {  // add results of one step, loading data only for as many as have room
@@ -320,7 +323,7 @@
     if (!value.trim()) { this.show([], query, value, null, null, null); return Promise.resolve(); }
     return search(this.root, query, stale).then(function (found) {
       // Few or no results: a misspelling ("psoaz", "hamstirng") is corrected from the site's own names.
-      if (!found || found.data.length >= 3 || !query.terms.length) return found && { found: found, fixed: null };
+      if (!found || found.data.length >= 3 || !query.terms.length || found.tooShort) return found && { found: found, fixed: null };
       return loadVocabulary(self.root).then(function (vocabulary) {
         var fixed = correct(query.terms, vocabulary);
         if (!fixed || stale()) return { found: found, fixed: null, vocabulary: vocabulary };
@@ -351,6 +354,7 @@
     this.input.setAttribute("aria-expanded", data.length ? "true" : "false");
     if (!value.trim()) { this.status.textContent = "Type a muscle, a stretch or a problem"; return; }
     this.status.textContent = status(found);
+    if (found && found.tooShort) return;
     data.forEach(function (d, i) {
       var item = element("li", "md-search-result__item");
       item.setAttribute("role", "option");
@@ -396,6 +400,7 @@
   /** How many pages match. When the names found enough, the full text was not searched: the count is of
    *  pages named for the query (or for the muscles they work), and says so. */
   function status(found) {
+    if (found && found.tooShort) return "Type a little more";
     var n = found ? found.total : 0;
     if (!n) return "No matching pages";
     var pages = n === 1 ? "1 page" : n + " pages";
