@@ -70,6 +70,7 @@ def test_the_json_file_has_the_figures(bench: tuple[str, dict, str]) -> None:
 def test_the_page_has_a_well_formed_chart_with_one_point_per_size(bench: tuple[str, dict, str]) -> None:
     page = bench[2]
     assert page.startswith("---\ntitle: Performance\n")
+    assert "[bench.json](bench.json)" in page  # the JSON was written beside the page: the page links to it
     svg = ET.fromstring(re.search(r"<svg.*?</svg>", page, re.DOTALL).group(0))
     series = {g.get("data-series"): g for g in svg.iter(f"{SVG}g") if g.get("data-series")}
     assert set(series) == {"build-myoatlas", "build-plain"}  # preview and search were not measured

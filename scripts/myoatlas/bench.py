@@ -57,7 +57,9 @@ def run_bench(args: argparse.Namespace, source: Paths) -> int:
         args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         print(f"figures written to {args.json}", file=sys.stderr)
     if args.page:
-        args.page.write_text(write_page(report), encoding="utf-8")
+        figures = args.from_json or args.json
+        beside = figures.name if figures and figures.resolve().parent == args.page.resolve().parent else None
+        args.page.write_text(write_page(report, beside), encoding="utf-8")
         print(f"performance page written to {args.page}", file=sys.stderr)
     if args.from_json:
         for run in report["runs"]:

@@ -41,7 +41,8 @@ def _search(run: dict[str, Any], which: str) -> str:
     return f"{found['median_ms']:,.0f} ms (max {found['max_ms']:,.0f})" if found else "–"
 
 
-def write_page(report: dict[str, Any]) -> str:
+def write_page(report: dict[str, Any], json_name: str | None = None) -> str:
+    """The performance page; `json_name` is the JSON file of the same figures when it sits beside the page."""
     runs = sorted(report["runs"], key=lambda r: r["records"])
     m = report["machine"]
     sizes = ", ".join(f"{r['records']:,}" for r in runs)
@@ -68,6 +69,8 @@ def write_page(report: dict[str, Any]) -> str:
         f"    Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']};",
         f"    Python {m['python']}, MkDocs {m['mkdocs']}, Material for MkDocs {m['material']}, Pagefind {m['pagefind']}.",
     ]
+    if json_name:
+        lines.append(f"    Every figure of the run, each search query's time included: [{json_name}]({json_name}).")
     if busiest is not None:
         lines.append(f"    Load average (1 minute) during the run: {', '.join(f'{x:.1f}' for x in loads)}.")
         if m.get("cores") and busiest >= 0.5 * m["cores"]:
