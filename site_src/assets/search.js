@@ -52,17 +52,25 @@
   }
 
   /** A query as meant: the search terms, and the intent ("stretch") as Pagefind filters. */
+  // Filler words that are a name's first word before these ("IT band", the iliotibial band).
+  var NOT_FILLER_BEFORE = { it: "band" };
+
   function parseQuery(text) {
-    var terms = [], intent = null;
-    words(text).forEach(function (w) {
+    var terms = [], intent = null, said = [];
+    var all = words(text);
+    all.forEach(function (w, k) {
+      var filler = STOP.has(w) && NOT_FILLER_BEFORE[w] !== all[k + 1];
+      if (!filler) said.push(w);
       var found = INTENTS.find(function (i) { return i.words.indexOf(w) >= 0; });
       if (found && !intent) { intent = found; return; }
-      if (!STOP.has(w)) terms.push(w);
+      if (!filler) terms.push(w);
     });
     // A last word of one letter is a word still being typed ("front h"): it would match every word that
     // starts with that letter, which costs most on a large site and finds nothing the next letter keeps.
     if (terms.length > 1 && terms[terms.length - 1].length === 1) terms.pop();
-    return { terms: terms, intent: intent, tooShort: terms.length === 1 && terms[0].length === 1 && !intent };
+    if (said.length > 1 && said[said.length - 1].length === 1) said.pop();
+    // `said`: every word that is not filler, the intent word included, for matching names ("chest stretch").
+    return { terms: terms, intent: intent, said: said, tooShort: terms.length === 1 && terms[0].length === 1 && !intent };
   }
 
   function resolveUrl(relative) {
@@ -122,7 +130,7 @@
     var changed = false;
     var fixed = terms.map(function (term) {
       if (vocabulary.words.has(term) || term.length < 4) return term;
-      var limit = term.length <= 5 ? 1 : 2, best = null, bestDistance = limit + 1;
+      var limit = term.length <= 6 ? 1 : 2, best = null, bestDistance = limit + 1;  // "bunion" is not "button"
       vocabulary.words.forEach(function (w) {
         if (Math.abs(w.length - term.length) > limit) return;
         var dist = distance(term, w);
@@ -171,16 +179,23 @@
 
   /** The same word, allowing one typo in words of five letters or more ("psoaz"). */
   function sameWord(h, s) {
-    return h === s || (s.length >= 5 && Math.abs(h.length - s.length) <= 1 && distance(h, s) <= 1);
+    return h === s || ingForm(h, s) || ingForm(s, h) ||
+      (s.length >= 5 && Math.abs(h.length - s.length) <= 1 && distance(h, s) <= 1);
+  }
+
+  /** `long` is `short` with -ing: "sitting" and "sit", "stretching" and "stretch". */
+  function ingForm(long, short) {
+    return short.length >= 3 && (long === short + "ing" || long === short + short.slice(-1) + "ing");
   }
 
   /** Results that match the intent ("stretch") stay first; within that, a page named for the query
    *  comes before pages that only mention it, what readers come for (exercises, muscles) before
    *  articles, and a page many others link to ("Lower back pain") before a narrower one ("Lower back
    *  spasm"); Pagefind's order breaks ties. */
-  function rerank(data, terms, wanted) {
+  function rerank(data, terms, wanted, said) {
     return data.map(function (d, i) {
-      return { d: d, key: [wanted.has(d.url) ? 0 : 1, nameMatch(d, terms), Number(d.meta.rank || 9), -Number(d.meta.links || 0), i] };
+      var named = Math.min(nameMatch(d, terms), said && said.length > terms.length ? nameMatch(d, said) : 8);
+      return { d: d, key: [wanted.has(d.url) ? 0 : 1, named, Number(d.meta.rank || 9), -Number(d.meta.links || 0), i] };
     }).sort(function (a, b) {
       for (var k = 0; k < a.key.length; k++) if (a.key[k] !== b.key[k]) return a.key[k] - b.key[k];
       return 0;
@@ -325,17 +340,27 @@
       // Few or no results: a misspelling ("psoaz", "hamstirng") is corrected from the site's own names.
       if (!found || found.data.length >= 3 || !query.terms.length || found.tooShort) return found && { found: found, fixed: null };
       return loadVocabulary(self.root).then(function (vocabulary) {
+        // First a spelling fix ("Showing results for ..."); then, when no page holds every word, the words
+        // some page is named with, alone ("office job" finds the desk pages by "office"); the note still
+        // says the whole query is not covered. Pages that hold every word always win ("buttock crease").
         var fixed = correct(query.terms, vocabulary);
-        if (!fixed || stale()) return { found: found, fixed: null, vocabulary: vocabulary };
-        return search(self.root, { terms: fixed, intent: query.intent }, stale).then(function (better) {
-          return better && better.data.length > found.data.length ? { found: better, fixed: fixed, vocabulary: vocabulary }
-                                                                   : { found: found, fixed: null, vocabulary: vocabulary };
-        });
+        var known = query.terms.filter(function (w) { return vocabulary.words.has(w); });
+        var tries = [];
+        if (fixed) tries.push({ terms: fixed, fixed: fixed });
+        if (!found.data.length && known.length && known.length < query.terms.length) tries.push({ terms: known, relaxed: known });
+        function attempt(i) {
+          if (i >= tries.length || stale()) return { found: found, fixed: null, vocabulary: vocabulary };
+          return search(self.root, { terms: tries[i].terms, intent: query.intent }, stale).then(function (better) {
+            if (!better || better.data.length <= found.data.length) return attempt(i + 1);
+            return { found: better, fixed: tries[i].fixed || null, relaxed: tries[i].relaxed || null, vocabulary: vocabulary };
+          });
+        }
+        return attempt(0);
       });
     }).then(function (result) {
       if (!result || stale()) return;  // a later keystroke superseded this query: fetch nothing more for it
-      var terms = result.fixed || query.terms;
-      self.show(rerank(result.found.data, terms, result.found.wanted).slice(0, SHOWN), query, value, result.fixed,
+      var terms = result.fixed || result.relaxed || query.terms;
+      self.show(rerank(result.found.data, terms, result.found.wanted, terms === query.terms ? query.said : null).slice(0, SHOWN), query, value, result.fixed,
                 result.found, result.vocabulary || null);
     }).catch(function (error) {
       if (stale()) return;
