@@ -55,20 +55,27 @@
   // Filler words that are a name's first word before these ("IT band", the iliotibial band).
   var NOT_FILLER_BEFORE = { it: "band" };
 
+  /** Is this last word one still being typed, that would cost much and find little? One letter ("front h")
+   *  matches every word starting with it; the start of a word like "stretch" ("calf stret") matches a word
+   *  most exercise pages are named with; the next letters or the whole word make the query it is meant to be. */
+  function typing(word) {
+    if (word.length === 1) return true;
+    var intentWords = [].concat.apply([], INTENTS.map(function (i) { return i.words; }));
+    return intentWords.indexOf(word) < 0 && intentWords.some(function (w) { return w.length > word.length && w.indexOf(word) === 0; });
+  }
+
   function parseQuery(text) {
     var terms = [], intent = null, said = [];
     var all = words(text);
     all.forEach(function (w, k) {
-      var filler = STOP.has(w) && NOT_FILLER_BEFORE[w] !== all[k + 1];
+      var filler = STOP.has(w) && !(NOT_FILLER_BEFORE[w] && NOT_FILLER_BEFORE[w] === all[k + 1]);
       if (!filler) said.push(w);
       var found = INTENTS.find(function (i) { return i.words.indexOf(w) >= 0; });
       if (found && !intent) { intent = found; return; }
       if (!filler) terms.push(w);
     });
-    // A last word of one letter is a word still being typed ("front h"): it would match every word that
-    // starts with that letter, which costs most on a large site and finds nothing the next letter keeps.
-    if (terms.length > 1 && terms[terms.length - 1].length === 1) terms.pop();
-    if (said.length > 1 && said[said.length - 1].length === 1) said.pop();
+    if (terms.length > 1 && typing(terms[terms.length - 1])) terms.pop();
+    if (said.length > 1 && typing(said[said.length - 1])) said.pop();
     // `said`: every word that is not filler, the intent word included, for matching names ("chest stretch").
     return { terms: terms, intent: intent, said: said, tooShort: terms.length === 1 && terms[0].length === 1 && !intent };
   }
@@ -319,11 +326,19 @@
   /** Search for `value`. One search runs at a time: keystrokes typed meanwhile leave only the latest
    *  waiting, so a fast typist never queues a search per letter (on a large site each takes a while). */
   Search.prototype.run = function (value) {
-    var self = this;
+    var self = this, key = queryKey(value);
+    // A space, a filler word or the first letters of a word leave the query as it was ("front o"): the
+    // search under way, or the results shown, answer it already.
+    if (this.running && key === this.runningKey) { this.serial = this.runningSerial; this.waiting = null; return this.running; }
     ++this.serial;  // results of an earlier value are not shown any more
     if (this.running) { this.waiting = value; return this.running; }
+    if (value.trim() && key === this.shownKey) return Promise.resolve();
+    this.shownKey = null;
+    this.runningKey = key;
+    this.runningSerial = this.serial;
     this.running = this.searchNow(value).then(function () {
       self.running = null;
+      self.runningKey = null;
       if (self.waiting === null || self.waiting === undefined) return;
       var next = self.waiting;
       self.waiting = null;
@@ -332,9 +347,16 @@
     return this.running;
   };
 
+  /** What a value searches for: values with the same key have the same results. */
+  function queryKey(value) {
+    var query = parseQuery(value);
+    return JSON.stringify([value.trim() ? 1 : 0, query.terms, query.said, query.intent && query.intent.label, query.tooShort]);
+  }
+
   Search.prototype.searchNow = function (value) {
     var self = this, serial = this.serial, query = parseQuery(value);
     var stale = function () { return serial !== self.serial; };
+    var key = queryKey(value);
     if (!value.trim()) { this.show([], query, value, null, null, null); return Promise.resolve(); }
     return search(this.root, query, stale).then(function (found) {
       // Few or no results: a misspelling ("psoaz", "hamstirng") is corrected from the site's own names.
@@ -359,6 +381,7 @@
       });
     }).then(function (result) {
       if (!result || stale()) return;  // a later keystroke superseded this query: fetch nothing more for it
+      self.shownKey = key;
       var terms = result.fixed || result.relaxed || query.terms;
       self.show(rerank(result.found.data, terms, result.found.wanted, terms === query.terms ? query.said : null).slice(0, SHOWN), query, value, result.fixed,
                 result.found, result.vocabulary || null);
