@@ -144,6 +144,8 @@ def test_the_site_ships_no_source_maps_or_unused_search_files(site_dir):
     assert [f for f in files if f.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/"))] == []
     assert any(f.startswith("assets/javascripts/bundle.") for f in files)  # the theme itself is still there
     assert "pagefind/pagefind.js" in files and "pagefind-names/pagefind.js" in files
+    bundles = [f for f in files if f.startswith(("pagefind/", "pagefind-names/"))]
+    assert [f for f in bundles if "-ui." in f or f.endswith("pagefind-highlight.js")] == []  # Pagefind's own UIs
 
 
 def test_only_unused_theme_files_are_left_out():

@@ -52,6 +52,9 @@ class SearchIndexError(RuntimeError):
 
 
 NAMES = "pagefind-names"
+# Pagefind's ready-made interfaces: MyoAtlas has its own (assets/search.js), so no page asks for these.
+UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+             "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 # The parts of a page the names bundle keeps, as main.html writes them (no nested <div> inside).
 _BODY = '<div data-pagefind-body>'
@@ -123,6 +126,8 @@ def _run_pagefind(source: Path, site_dir: Path, name: str, extra: list[str]) -> 
     if run.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(f"pagefind failed ({run.returncode}): {run.stderr.strip() or run.stdout.strip()}")
+    for name in UNUSED_UI:
+        (fresh / name).unlink(missing_ok=True)
     shutil.rmtree(bundle, ignore_errors=True)
     fresh.rename(bundle)
     files = [f for f in bundle.rglob("*") if f.is_file()]
