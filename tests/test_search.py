@@ -62,12 +62,16 @@ def _open_search(page) -> None:
         page.keyboard.press("/")
 
 
-def search(page, words: str) -> list[str]:
-    """Type into the header search like a reader and return the result titles, best first."""
+def _type(page, words: str) -> None:
+    """Open the header search on the home page and type `words` like a reader."""
     page.goto("./")
     _open_search(page)
-    box = page.locator("[data-ma-search-input]")
-    box.press_sequentially(words, delay=20)
+    page.locator("[data-ma-search-input]").press_sequentially(words, delay=20)
+
+
+def search(page, words: str) -> list[str]:
+    """Type into the header search like a reader and return the result titles, best first."""
+    _type(page, words)
     page.locator("[data-ma-search-list] li").first.wait_for()
     page.wait_for_timeout(300)  # let the last keystroke's search replace the earlier ones
     return [t.strip() for t in page.locator("[data-ma-search-list] h1").all_inner_texts()]
@@ -139,9 +143,7 @@ def test_words_only_in_a_page_body_are_still_found_in_its_text(page):
 
 
 def test_one_letter_asks_for_a_little_more_instead_of_matching_every_page(page):
-    page.goto("./")
-    _open_search(page)
-    page.locator("[data-ma-search-input]").press_sequentially("h", delay=20)
+    _type(page, "h")
     status = page.locator("[data-ma-search-status]")
     status.filter(has_text="Type a little more").wait_for()
     page.locator("[data-ma-search-input]").press_sequentially("ip", delay=20)  # and the next letters search
@@ -193,9 +195,7 @@ def test_a_stretch_whose_other_name_is_the_whole_query_comes_first(page):
 
 
 def test_a_word_the_site_does_not_know_is_not_corrected_into_another_topic(page):
-    page.goto("./")
-    _open_search(page)
-    page.locator("[data-ma-search-input]").press_sequentially("bunion", delay=20)
+    _type(page, "bunion")
     note = page.locator("[data-ma-search-note]")
     note.filter(has_text="has no page about").wait_for()
     assert "“bunion”" in note.inner_text() and "button" not in note.inner_text()

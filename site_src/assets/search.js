@@ -51,19 +51,19 @@
     return word;
   }
 
-  /** A query as meant: the search terms, and the intent ("stretch") as Pagefind filters. */
   // Filler words that are a name's first word before these ("IT band", the iliotibial band).
   var NOT_FILLER_BEFORE = { it: "band" };
+  var INTENT_WORDS = [].concat.apply([], INTENTS.map(function (i) { return i.words; }));
 
   /** Is this last word one still being typed, that would cost much and find little? One letter ("front h")
    *  matches every word starting with it; the start of a word like "stretch" ("calf stret") matches a word
    *  most exercise pages are named with; the next letters or the whole word make the query it is meant to be. */
   function typing(word) {
     if (word.length === 1) return true;
-    var intentWords = [].concat.apply([], INTENTS.map(function (i) { return i.words; }));
-    return intentWords.indexOf(word) < 0 && intentWords.some(function (w) { return w.length > word.length && w.indexOf(word) === 0; });
+    return INTENT_WORDS.indexOf(word) < 0 && INTENT_WORDS.some(function (w) { return w.length > word.length && w.indexOf(word) === 0; });
   }
 
+  /** A query as meant: the search terms, and the intent ("stretch") as Pagefind filters. */
   function parseQuery(text) {
     var terms = [], intent = null, said = [];
     var all = words(text);
@@ -336,7 +336,7 @@
     this.shownKey = null;
     this.runningKey = key;
     this.runningSerial = this.serial;
-    this.running = this.searchNow(value).then(function () {
+    this.running = this.searchNow(value, key).then(function () {
       self.running = null;
       self.runningKey = null;
       if (self.waiting === null || self.waiting === undefined) return;
@@ -353,17 +353,17 @@
     return JSON.stringify([value.trim() ? 1 : 0, query.terms, query.said, query.intent && query.intent.label, query.tooShort]);
   }
 
-  Search.prototype.searchNow = function (value) {
+  /** Search for `value` now; `key` is its queryKey, kept once its results are shown. */
+  Search.prototype.searchNow = function (value, key) {
     var self = this, serial = this.serial, query = parseQuery(value);
     var stale = function () { return serial !== self.serial; };
-    var key = queryKey(value);
     if (!value.trim()) { this.show([], query, value, null, null, null); return Promise.resolve(); }
     return search(this.root, query, stale).then(function (found) {
       // Few or no results: a misspelling ("psoaz", "hamstirng") is corrected from the site's own names.
       if (!found || found.data.length >= 3 || !query.terms.length || found.tooShort) return found && { found: found, fixed: null };
       return loadVocabulary(self.root).then(function (vocabulary) {
         // First a spelling fix ("Showing results for ..."); then, when no page holds every word, the words
-        // some page is named with, alone ("office job" finds the desk pages by "office"); the note still
+        // some page is named with, alone ("neck gaming" finds the neck pages by "neck"); the note still
         // says the whole query is not covered. Pages that hold every word always win ("buttock crease").
         var fixed = correct(query.terms, vocabulary);
         var known = query.terms.filter(function (w) { return vocabulary.words.has(w); });
